@@ -1,0 +1,368 @@
+/* article-annotator-cli.c: the command-line tool, thin commands over the core
+ *
+ * Exit status: 0 success, 1 invalid data (the message names the file and the place),
+ * 2 usage error.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ann-file.h"
+#include "ann-io.h"
+#include "ann-json-writer.h"
+
+enum {
+  EXIT_OK = 0,
+  EXIT_INVALID = 1,
+  EXIT_USAGE = 2,
+};
+
+typedef struct
+{
+  const char *name;
+  const char *parameters;
+  const char *summary;
+  int       (*run) (int argc, char **argv);
+} Command;
+
+/* Parses a command's options; prints help and returns FALSE with *status set on error. */
+static gboolean
+parse_options (const char    *parameters,
+               const char    *summary,
+               GOptionEntry  *entries,
+               int           *argc,
+               char        ***argv,
+               int           *status)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (parameters);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      g_printerr (_("Run “%s --help” to see the options.\n"), (*argv)[0]);
+      *status = EXIT_USAGE;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+usage_error (const char *program,
+             const char *message)
+{
+  g_printerr ("%s\n", message);
+  g_printerr (_("Run “%s --help” to see the options.\n"), program);
+  return EXIT_USAGE;
+}
+
+static void
+print_error (const GError *error)
+{
+  g_printerr ("%s\n", error->message);
+}
+
+/* Writes @data to @output atomically, or to standard output when @output is %NULL. */
+static int
+write_output (const char *output,
+              const char *data,
+              gsize       length)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  if (output == NULL)
+    {
+      fwrite (data, 1, length, stdout);
+      return fflush (stdout) == 0 ? EXIT_OK : EXIT_INVALID;
+    }
+
+  file = g_file_new_for_commandline_arg (output);
+  if (!ann_io_write_atomically (file, data, length, &error))
+    {
+      print_error (error);
+      return EXIT_INVALID;
+    }
+  return EXIT_OK;
+}
+
+/* --- validate ----------------------------------------------------------------------------- */
+
+static int
+run_validate (int    argc,
+              char **argv)
+{
+  GOptionEntry entries[] = { { NULL } };
+  int status = EXIT_OK;
+
+  if (!parse_options (_("FILE.json…"),
+                      _("Checks annotation files against every rule of the file format."),
+                      entries, &argc, &argv, &status))
+    return status;
+  if (argc < 2)
+    return usage_error (argv[0], _("Name at least one file to validate."));
+
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AnnFile) annotations = ann_file_load (file, &error);
+
+      if (annotations == NULL)
+        {
+          print_error (error);
+          status = EXIT_INVALID;
+          continue;
+        }
+      g_print (ngettext ("%s: valid, %u entity\n", "%s: valid, %u entities\n",
+                         ann_entity_store_get_n_entities (ann_file_get_entities (annotations))),
+               argv[i], ann_entity_store_get_n_entities (ann_file_get_entities (annotations)));
+    }
+
+  return status;
+}
+
+/* --- import ------------------------------------------------------------------------------- */
+
+static int
+import_text (const char *input,
+             const char *output,
+             const char *annotator)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (input);
+  g_autoptr(AnnDocument) document = NULL;
+  g_autoptr(AnnLabelSchema) labels = NULL;
+  g_autoptr(AnnFile) annotations = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *warning = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+
+  document = ann_document_new_from_file (file, &warning, &error);
+  if (document == NULL)
+    {
+      g_autofree char *name = ann_io_describe_file (file);
+
+      g_printerr ("%s: %s\n", name, error->message);
+      return EXIT_INVALID;
+    }
+  if (warning != NULL)
+    g_printerr (_("%s: warning: %s\n"), input, warning);
+
+  labels = ann_label_schema_new_default ();
+  annotations = ann_file_new (document, labels);
+  ann_file_set_annotator (annotations, annotator);
+
+  data = ann_file_serialize (annotations, &length);
+  return write_output (output, data, length);
+}
+
+static int
+run_import (int    argc,
+            char **argv)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *annotator = NULL;
+  GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("The input format: txt"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write the annotation file here instead of to standard output"), N_("OUT.json") },
+    { "annotator", 0, 0, G_OPTION_ARG_STRING, &annotator,
+      N_("The annotator's name to record in the file"), N_("NAME") },
+    { NULL }
+  };
+  int status = EXIT_OK;
+
+  if (!parse_options (_("--from FORMAT INPUT"),
+                      _("Makes an annotation file from an article or another tool's file."),
+                      entries, &argc, &argv, &status))
+    return status;
+  if (from == NULL)
+    return usage_error (argv[0], _("Say which format to import with --from."));
+  if (argc != 2)
+    return usage_error (argv[0], _("Name exactly one input file."));
+
+  if (strcmp (from, "txt") == 0)
+    return import_text (argv[1], output, annotator);
+
+  {
+    g_autofree char *message =
+      g_strdup_printf (_("Unknown input format “%s”; this version imports: txt"), from);
+    return usage_error (argv[0], message);
+  }
+}
+
+/* --- stats -------------------------------------------------------------------------------- */
+
+static guint
+count_label (AnnEntityStore *entities,
+             const char     *label)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < ann_entity_store_get_n_entities (entities); i++)
+    if (strcmp (ann_entity_get_label (ann_entity_store_get_nth (entities, i)), label) == 0)
+      count++;
+  return count;
+}
+
+static void
+print_stats_json (AnnFile *annotations)
+{
+  AnnDocument *document = ann_file_get_document (annotations);
+  AnnLabelSchema *labels = ann_file_get_labels (annotations);
+  AnnEntityStore *entities = ann_file_get_entities (annotations);
+  g_autoptr(AnnJsonWriter) writer = ann_json_writer_new (2);
+  g_autofree char *text = NULL;
+
+  ann_json_writer_begin_object (writer, NULL);
+  ann_json_writer_string (writer, "document", ann_document_get_id (document));
+  if (ann_document_get_title (document))
+    ann_json_writer_string (writer, "title", ann_document_get_title (document));
+  ann_json_writer_int (writer, "characters", ann_document_get_length (document));
+  ann_json_writer_int (writer, "entities", ann_entity_store_get_n_entities (entities));
+  ann_json_writer_begin_object (writer, "per_label");
+  for (guint i = 0; i < ann_label_schema_get_n_labels (labels); i++)
+    {
+      const char *id = ann_label_get_id (ann_label_schema_get_nth (labels, i));
+
+      ann_json_writer_int (writer, id, count_label (entities, id));
+    }
+  ann_json_writer_end_object (writer);
+  ann_json_writer_end_object (writer);
+
+  text = ann_json_writer_free_to_string (g_steal_pointer (&writer), NULL);
+  g_print ("%s\n", text);
+}
+
+static void
+print_stats_table (AnnFile *annotations)
+{
+  AnnDocument *document = ann_file_get_document (annotations);
+  AnnLabelSchema *labels = ann_file_get_labels (annotations);
+  AnnEntityStore *entities = ann_file_get_entities (annotations);
+
+  g_print (_("Document:   %s\n"), ann_document_get_id (document));
+  if (ann_document_get_title (document))
+    g_print (_("Title:      %s\n"), ann_document_get_title (document));
+  g_print (_("Characters: %u\n"), ann_document_get_length (document));
+  g_print (_("Entities:   %u\n"), ann_entity_store_get_n_entities (entities));
+  for (guint i = 0; i < ann_label_schema_get_n_labels (labels); i++)
+    {
+      AnnLabel *label = ann_label_schema_get_nth (labels, i);
+      const char *name = ann_label_get_name (label);
+
+      g_print ("  %-8s %6u  %s\n", ann_label_get_id (label),
+               count_label (entities, ann_label_get_id (label)), name ? name : "");
+    }
+}
+
+static int
+run_stats (int    argc,
+           char **argv)
+{
+  gboolean as_json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print the figures as JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(AnnFile) annotations = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = EXIT_OK;
+
+  if (!parse_options (_("IN.json"),
+                      _("Counts the entities per label and describes the document."),
+                      entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (argv[0], _("Name exactly one annotation file."));
+
+  file = g_file_new_for_commandline_arg (argv[1]);
+  annotations = ann_file_load (file, &error);
+  if (annotations == NULL)
+    {
+      print_error (error);
+      return EXIT_INVALID;
+    }
+
+  if (as_json)
+    print_stats_json (annotations);
+  else
+    print_stats_table (annotations);
+  return EXIT_OK;
+}
+
+/* --- main --------------------------------------------------------------------------------- */
+
+static const Command commands[] = {
+  { "validate", N_("FILE.json…"), N_("Check annotation files"), run_validate },
+  { "import", N_("--from FORMAT INPUT [-o OUT.json]"),
+    N_("Make an annotation file from an article"), run_import },
+  { "stats", N_("IN.json [--json]"), N_("Count entities per label"), run_stats },
+};
+
+static void
+print_usage (FILE *stream)
+{
+  fprintf (stream, _("Usage: article-annotator-cli COMMAND [OPTION…]\n\nCommands:\n"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (stream, "  %-9s %-36s %s\n", commands[i].name, _(commands[i].parameters),
+             _(commands[i].summary));
+  fprintf (stream, _("\nRun “article-annotator-cli COMMAND --help” for a command's options.\n"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *program = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return EXIT_USAGE;
+    }
+  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0 ||
+      strcmp (argv[1], "help") == 0)
+    {
+      print_usage (stdout);
+      return EXIT_OK;
+    }
+  if (strcmp (argv[1], "--version") == 0)
+    {
+      g_print ("article-annotator-cli %s\n", PACKAGE_VERSION);
+      return EXIT_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (strcmp (argv[1], commands[i].name) == 0)
+        {
+          /* The command sees itself as the program, so --help names it. */
+          program = g_strdup_printf ("article-annotator-cli %s", commands[i].name);
+          argv[1] = program;
+          g_set_prgname (program);
+          return commands[i].run (argc - 1, argv + 1);
+        }
+    }
+
+  g_printerr (_("Unknown command “%s”.\n\n"), argv[1]);
+  print_usage (stderr);
+  return EXIT_USAGE;
+}

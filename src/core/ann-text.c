@@ -1,0 +1,304 @@
+/* ann-text.c: the normal form of article text
+ *
+ * Offsets in our files count code points into a text in one fixed form (NFC, LF line ends, no
+ * BOM and no invisible formatting characters). Import brings any text into that form; loading
+ * a file only checks it, since re-normalising would shift every offset.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "ann-error.h"
+#include "ann-text.h"
+
+#define BYTE_ORDER_MARK   0xFEFF
+#define ZERO_WIDTH_SPACE  0x200B
+#define WORD_JOINER       0x2060
+#define SOFT_HYPHEN       0x00AD
+
+static gboolean
+is_invisible_char (gunichar c)
+{
+  return c == BYTE_ORDER_MARK || c == ZERO_WIDTH_SPACE || c == WORD_JOINER || c == SOFT_HYPHEN;
+}
+
+static char *
+decode_utf16 (const guint8  *data,
+              gsize          length,
+              const char    *charset,
+              GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gsize written = 0;
+  char *text;
+
+  if (length % 2 != 0)
+    {
+      g_set_error (error, ANN_ERROR, ANN_ERROR_ENCODING,
+                   _("The file starts with a UTF-16 byte order mark but has an odd number of bytes"));
+      return NULL;
+    }
+
+  text = g_convert ((const char *) data, length, "UTF-8", charset, NULL, &written, &local_error);
+  if (text == NULL)
+    {
+      g_set_error (error, ANN_ERROR, ANN_ERROR_ENCODING,
+                   _("The file starts with a UTF-16 byte order mark but is not valid UTF-16: %s"),
+                   local_error->message);
+      return NULL;
+    }
+  if (strlen (text) != written)
+    {
+      g_set_error (error, ANN_ERROR, ANN_ERROR_ENCODING,
+                   _("The UTF-16 text contains a NUL character at character %ld"),
+                   g_utf8_pointer_to_offset (text, text + strlen (text)));
+      g_free (text);
+      return NULL;
+    }
+  return text;
+}
+
+/**
+ * ann_text_decode:
+ *
+ * Turns the bytes of a text file into UTF-8: UTF-8 (with or without a BOM) or UTF-16 with a
+ * BOM. Invalid UTF-8 is refused with the byte offset of the first bad byte.
+ */
+char *
+ann_text_decode (const guint8  *data,
+                 gsize          length,
+                 GError       **error)
+{
+  const char *end = NULL;
+
+  if (length >= 2 && data[0] == 0xFF && data[1] == 0xFE)
+    return decode_utf16 (data + 2, length - 2, "UTF-16LE", error);
+  if (length >= 2 && data[0] == 0xFE && data[1] == 0xFF)
+    return decode_utf16 (data + 2, length - 2, "UTF-16BE", error);
+  if (length >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF)
+    {
+      data += 3;
+      length -= 3;
+    }
+
+  if (!g_utf8_validate_len ((const char *) data, length, &end))
+    {
+      gsize offset = (const guint8 *) end - data;
+
+      g_set_error (error, ANN_ERROR, ANN_ERROR_ENCODING,
+                   _("Invalid UTF-8 at byte %" G_GSIZE_FORMAT " (byte value 0x%02X); "
+                     "the file must be UTF-8, or UTF-16 with a byte order mark"),
+                   offset, data[offset]);
+      return NULL;
+    }
+
+  return g_strndup ((const char *) data, length);
+}
+
+/* CR LF and a lone CR both become LF; invisible characters go. */
+static char *
+strip_invisibles_and_line_ends (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\r')
+        {
+          g_string_append_c (out, '\n');
+          if (p[1] == '\n')
+            p++;
+        }
+      else if (!is_invisible_char (c))
+        g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * ann_text_normalize:
+ *
+ * Returns @text (valid UTF-8) in the normal form of the file format: invisible characters
+ * removed, LF line ends, then NFC. NFC comes last because removing a soft hyphen between a
+ * letter and a combining mark changes what composes.
+ */
+char *
+ann_text_normalize (const char *text)
+{
+  g_autofree char *stripped = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  stripped = strip_invisibles_and_line_ends (text);
+  return g_utf8_normalize (stripped, -1, G_NORMALIZE_NFC);
+}
+
+/**
+ * ann_text_check_normalized:
+ *
+ * Checks that @text is already in the normal form, naming the first character that is not.
+ */
+gboolean
+ann_text_check_normalized (const char  *text,
+                           GError     **error)
+{
+  g_autofree char *nfc = NULL;
+  guint offset = 0;
+  const char *p;
+  const char *q;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  for (p = text; *p; p = g_utf8_next_char (p), offset++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\r' || is_invisible_char (c))
+        {
+          g_set_error (error, ANN_ERROR, ANN_ERROR_INVALID,
+                       _("the text contains U+%04X at character %u; texts must have LF line ends "
+                         "and no byte order mark, zero-width space, word joiner or soft hyphen"),
+                       c, offset);
+          return FALSE;
+        }
+    }
+
+  nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+  if (strcmp (nfc, text) == 0)
+    return TRUE;
+
+  /* Name the first character where the NFC form differs. */
+  for (p = text, q = nfc, offset = 0; *p && g_utf8_get_char (p) == g_utf8_get_char (q); offset++)
+    {
+      p = g_utf8_next_char (p);
+      q = g_utf8_next_char (q);
+    }
+  g_set_error (error, ANN_ERROR, ANN_ERROR_INVALID,
+               _("the text is not in Unicode normal form C (NFC) at character %u; "
+                 "import the article again to normalise it"),
+               offset);
+  return FALSE;
+}
+
+/* Windows-1252 bytes 0x80 to 0x9F; the rest of its upper half is Latin-1. */
+static const gunichar cp1252_high[32] = {
+  0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+  0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+  0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+  0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+};
+
+static int
+cp1252_byte_for (gunichar c)
+{
+  if (c >= 0xA0 && c <= 0xFF)
+    return c;
+  for (guint i = 0; i < G_N_ELEMENTS (cp1252_high); i++)
+    if (cp1252_high[i] != 0 && cp1252_high[i] == c)
+      return 0x80 + i;
+  return -1;
+}
+
+/* A run of non-ASCII characters all encodable in Windows-1252 whose bytes form UTF-8 with a
+ * multi-byte character is what UTF-8 read as Windows-1252 looks like ("áº¿" for "ế"). Real
+ * Vietnamese never has such runs: its letters lie mostly outside Windows-1252. */
+static gboolean
+run_is_mojibake (const GByteArray *run,
+                 char            **repaired)
+{
+  const char *end;
+
+  if (run->len < 2 || !g_utf8_validate ((const char *) run->data, run->len, &end))
+    return FALSE;
+  *repaired = g_strndup ((const char *) run->data, run->len);
+  return TRUE;
+}
+
+/**
+ * ann_text_find_mojibake:
+ *
+ * Returns a short example ("Tiáº¿ng" → "Tiếng") when @text looks like UTF-8 that was read as
+ * Windows-1252, or %NULL.
+ */
+char *
+ann_text_find_mojibake (const char *text)
+{
+  g_autoptr(GByteArray) run = g_byte_array_new ();
+  const char *run_start = NULL;
+
+  for (const char *p = text; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      int byte = c >= 0x80 ? cp1252_byte_for (c) : -1;
+
+      if (byte >= 0)
+        {
+          guint8 b = byte;
+
+          if (run->len == 0)
+            run_start = p;
+          g_byte_array_append (run, &b, 1);
+        }
+      else if (run->len > 0)
+        {
+          g_autofree char *repaired = NULL;
+
+          if (run_is_mojibake (run, &repaired))
+            {
+              g_autofree char *seen = g_strndup (run_start, p - run_start);
+              return g_strdup_printf ("“%s” → “%s”", seen, repaired);
+            }
+          g_byte_array_set_size (run, 0);
+        }
+
+      if (c == 0)
+        return NULL;
+    }
+}
+
+/**
+ * ann_text_compute_id:
+ *
+ * The document id: "sha256:" and the hex digest of the UTF-8 bytes of @text.
+ */
+char *
+ann_text_compute_id (const char *text)
+{
+  g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+
+  return g_strconcat ("sha256:", digest, NULL);
+}
+
+/**
+ * ann_text_is_word_char:
+ *
+ * Whether @c belongs inside a word: a letter, a digit or a combining mark.
+ */
+gboolean
+ann_text_is_word_char (gunichar c)
+{
+  switch (g_unichar_type (c))
+    {
+    case G_UNICODE_LOWERCASE_LETTER:
+    case G_UNICODE_UPPERCASE_LETTER:
+    case G_UNICODE_TITLECASE_LETTER:
+    case G_UNICODE_MODIFIER_LETTER:
+    case G_UNICODE_OTHER_LETTER:
+    case G_UNICODE_DECIMAL_NUMBER:
+    case G_UNICODE_LETTER_NUMBER:
+    case G_UNICODE_OTHER_NUMBER:
+    case G_UNICODE_SPACING_MARK:
+    case G_UNICODE_ENCLOSING_MARK:
+    case G_UNICODE_NON_SPACING_MARK:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}

@@ -1,0 +1,22 @@
+/* ann-text.h: the normal form of article text, and code-point offsets into it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char     *ann_text_decode            (const guint8  *data,
+                                      gsize          length,
+                                      GError       **error);
+char     *ann_text_normalize         (const char    *text);
+gboolean  ann_text_check_normalized  (const char    *text,
+                                      GError       **error);
+char     *ann_text_find_mojibake     (const char    *text);
+char     *ann_text_compute_id        (const char    *text);
+gboolean  ann_text_is_word_char      (gunichar       c);
+
+G_END_DECLS

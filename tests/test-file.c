@@ -1,0 +1,388 @@
+/* test-file.c: the native file format: strict loading, deterministic and atomic saving
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "ann-error.h"
+#include "ann-file.h"
+
+#include <json-glib/json-glib.h>
+
+static char *
+fixture_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_bytes_new_take (contents, length);
+}
+
+/* Loading and serialising gives back the very bytes that were loaded. */
+static void
+assert_round_trip_identical (const char *path)
+{
+  g_autoptr(GBytes) original = read_bytes (path);
+  g_autoptr(AnnFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *written = NULL;
+  gsize length;
+
+  file = ann_file_load_data (g_bytes_get_data (original, NULL), g_bytes_get_size (original),
+                             path, &error);
+  g_assert_no_error (error);
+
+  written = ann_file_serialize (file, &length);
+  g_assert_cmpuint (length, ==, g_bytes_get_size (original));
+  g_assert_cmpmem (written, length, g_bytes_get_data (original, NULL), length);
+}
+
+static void
+test_round_trip_sample (void)
+{
+  assert_round_trip_identical (SAMPLE_DIR "/sample-article.json");
+}
+
+static void
+test_round_trip_fixtures (void)
+{
+  g_autofree char *vietnamese = fixture_path ("valid/vietnamese.json");
+  g_autofree char *empty = fixture_path ("valid/no-entities.json");
+
+  assert_round_trip_identical (vietnamese);
+  assert_round_trip_identical (empty);
+}
+
+static void
+test_load_reads_every_member (void)
+{
+  g_autofree char *path = fixture_path ("valid/vietnamese.json");
+  g_autoptr(GFile) gfile = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AnnFile) file = ann_file_load (gfile, &error);
+  AnnEntityStore *entities;
+  AnnEntity *person;
+  AnnEntity *event;
+  AnnRelation *relation;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (ann_file_get_annotator (file), ==, "an");
+  g_assert_cmpstr (ann_document_get_language (ann_file_get_document (file)), ==, "vi");
+  g_assert_cmpuint (ann_label_schema_get_n_labels (ann_file_get_labels (file)), ==, 7);
+
+  entities = ann_file_get_entities (file);
+  g_assert_cmpuint (ann_entity_store_get_n_entities (entities), ==, 8);
+
+  /* The emoji before "phát" counts as one character. */
+  person = ann_entity_store_lookup_id (entities, "T3");
+  g_assert_cmpstr (ann_entity_get_text (person), ==, "Vũ Tiến Lư");
+  g_assert_cmpuint (ann_entity_get_start (person), ==, 26);
+  g_assert_cmpstr (ann_entity_get_note (person), ==, "Bí thư; tên đầy đủ");
+  g_assert_cmpstr (ann_entity_get_ref (person), ==, "Q0000001");
+
+  event = ann_entity_store_lookup_id (entities, "T4");
+  g_assert_cmpuint (ann_entity_get_start (event), ==, 53);
+  g_assert_cmpstr (ann_entity_get_annotators (event)[1], ==, "binh");
+  g_assert_cmpint (ann_entity_get_status (ann_entity_store_lookup_id (entities, "T5")), ==,
+                   ANN_ENTITY_STATUS_PENDING);
+
+  g_assert_cmpuint (ann_file_get_relations (file)->len, ==, 1);
+  relation = g_ptr_array_index (ann_file_get_relations (file), 0);
+  g_assert_cmpstr (relation->type, ==, "member_of");
+}
+
+/* Every file of tests/data/invalid holds one problem; EXPECTED names a fragment of the
+ * message that must describe it. */
+static void
+test_invalid_corpus (void)
+{
+  g_autofree char *manifest_path = fixture_path ("invalid/EXPECTED");
+  g_autofree char *manifest = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint checked = 0;
+
+  g_assert_true (g_file_get_contents (manifest_path, &manifest, NULL, NULL));
+  lines = g_strsplit (manifest, "\n", -1);
+
+  for (guint i = 0; lines[i] && *lines[i]; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", 2);
+      g_autofree char *name = g_strconcat ("invalid/", fields[0], NULL);
+      g_autofree char *path = fixture_path (name);
+      g_autoptr(GFile) gfile = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AnnFile) file = ann_file_load (gfile, &error);
+
+      g_test_message ("%s: %s", fields[0], error ? error->message : "(loaded)");
+      g_assert_null (file);
+      g_assert_nonnull (error);
+      g_assert_true (error->domain == ANN_ERROR);
+      g_assert_true (g_str_has_prefix (error->message, path));
+      if (strstr (error->message, fields[1]) == NULL)
+        g_error ("%s: the message “%s” lacks “%s”", fields[0], error->message, fields[1]);
+      checked++;
+    }
+
+  g_assert_cmpuint (checked, >=, 40);
+}
+
+static void
+test_version_error_code (void)
+{
+  g_autofree char *path = fixture_path ("invalid/version-2.json");
+  g_autoptr(GFile) gfile = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AnnFile) file = ann_file_load (gfile, &error);
+
+  g_assert_null (file);
+  g_assert_error (error, ANN_ERROR, ANN_ERROR_VERSION);
+}
+
+static void
+test_garbage_refused (void)
+{
+  gsize size = 50 * 1024 * 1024;
+  g_autofree char *garbage = g_malloc (size);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AnnFile) file = NULL;
+
+  for (gsize i = 0; i < size; i++)
+    garbage[i] = g_rand_int_range (rand, 0, 256);
+  /* Start like JSON so the syntax pass has to read on rather than stop at the first byte. */
+  memcpy (garbage, "{\"format\": \"", 12);
+
+  file = ann_file_load_data (garbage, size, "garbage.json", &error);
+  g_assert_null (file);
+  g_assert_error (error, ANN_ERROR, ANN_ERROR_SYNTAX);
+  g_assert_true (g_str_has_prefix (error->message, "garbage.json: line "));
+}
+
+static void
+test_missing_file (void)
+{
+  g_autoptr(GFile) gfile = g_file_new_for_path ("/nonexistent/dir/file.json");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AnnFile) file = ann_file_load (gfile, &error);
+
+  g_assert_null (file);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+}
+
+/* A text of @n_sentences Vietnamese sentences with an emoji in each, and three entities per
+ * sentence, one of them nested in another. */
+static AnnFile *
+make_large_file (guint n_sentences)
+{
+  static const char sentence[] = "Ông Vũ Tiến Lư 😀 làm việc với Tỉnh ủy Đắk Nông. ";
+  g_autoptr(GString) text = g_string_new ("Tiêu đề\n");
+  g_autoptr(AnnDocument) document = NULL;
+  g_autoptr(AnnLabelSchema) labels = ann_label_schema_new_default ();
+  AnnFile *file;
+  glong sentence_length = g_utf8_strlen (sentence, -1);
+
+  for (guint i = 0; i < n_sentences; i++)
+    g_string_append (text, sentence);
+  document = ann_document_new (text->str, NULL);
+  file = ann_file_new (document, labels);
+
+  for (guint i = 0; i < n_sentences; i++)
+    {
+      guint base = 8 + i * sentence_length;
+      struct { const char *label; guint start, end; } spans[] = {
+        { "PER", base + 4, base + 14 },
+        { "ORG", base + 30, base + 46 },
+        { "LOC", base + 38, base + 46 },
+      };
+
+      for (guint j = 0; j < G_N_ELEMENTS (spans); j++)
+        {
+          g_autoptr(AnnEntity) entity = NULL;
+
+          entity = ann_file_create_entity (file, spans[j].label, spans[j].start, spans[j].end,
+                                           NULL);
+          g_assert_nonnull (entity);
+          g_assert_true (ann_entity_store_add (ann_file_get_entities (file), entity, NULL));
+        }
+    }
+
+  return file;
+}
+
+static void
+test_round_trip_20000_entities (void)
+{
+  g_autoptr(AnnFile) file = make_large_file (6667);
+  g_autoptr(AnnFile) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  gsize first_length;
+  gsize second_length;
+  AnnEntity *last;
+
+  g_assert_cmpuint (ann_entity_store_get_n_entities (ann_file_get_entities (file)), ==, 20001);
+  last = ann_entity_store_get_nth (ann_file_get_entities (file), 20000);
+  g_assert_cmpstr (ann_entity_get_text (last), ==, "Đắk Nông");
+
+  first = ann_file_serialize (file, &first_length);
+  reloaded = ann_file_load_data (first, first_length, "large.json", &error);
+  g_assert_no_error (error);
+  second = ann_file_serialize (reloaded, &second_length);
+  g_assert_cmpmem (first, first_length, second, second_length);
+}
+
+static void
+test_save_is_atomic_and_replaces (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ann-file-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "out.json", NULL);
+  g_autofree char *source = fixture_path ("valid/vietnamese.json");
+  g_autoptr(GFile) target = g_file_new_for_path (path);
+  g_autoptr(GFile) source_file = g_file_new_for_path (source);
+  g_autoptr(AnnFile) file = ann_file_load (source_file, NULL);
+  g_autoptr(GBytes) expected = read_bytes (source);
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GDir) listing = NULL;
+
+  g_assert_true (g_file_set_contents (path, "old contents", -1, NULL));
+  g_assert_true (ann_file_save (file, target, NULL));
+
+  saved = read_bytes (path);
+  g_assert_true (g_bytes_equal (saved, expected));
+
+  /* Nothing is left beside it: the temporary file was renamed, not copied. */
+  listing = g_dir_open (dir, 0, NULL);
+  g_assert_cmpstr (g_dir_read_name (listing), ==, "out.json");
+  g_assert_null (g_dir_read_name (listing));
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static void
+test_save_failure_keeps_nothing (void)
+{
+  g_autofree char *source = fixture_path ("valid/vietnamese.json");
+  g_autoptr(GFile) source_file = g_file_new_for_path (source);
+  g_autoptr(AnnFile) file = ann_file_load (source_file, NULL);
+  g_autoptr(GFile) target = g_file_new_for_path ("/nonexistent/dir/out.json");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (ann_file_save (file, target, &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_file_query_exists (target, NULL));
+}
+
+/* A valid file whose entities are out of order loads, and is written in the canonical order. */
+static void
+test_entities_sorted_on_save (void)
+{
+  g_autofree char *path = fixture_path ("valid/vietnamese.json");
+  g_autoptr(GBytes) original = read_bytes (path);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(AnnFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shuffled = NULL;
+  g_autofree char *written = NULL;
+  JsonArray *entities;
+  JsonNode *first;
+  gsize length;
+
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (original, NULL),
+                                             g_bytes_get_size (original), NULL));
+  entities = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                           "entities");
+  first = json_node_copy (json_array_get_element (entities, 0));
+  json_array_remove_element (entities, 0);
+  json_array_add_element (entities, first);
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  shuffled = json_generator_to_data (generator, NULL);
+
+  file = ann_file_load_data (shuffled, strlen (shuffled), "shuffled.json", &error);
+  g_assert_no_error (error);
+  written = ann_file_serialize (file, &length);
+  g_assert_cmpmem (written, length, g_bytes_get_data (original, NULL), g_bytes_get_size (original));
+}
+
+static void
+test_relation_dropped_with_its_entity (void)
+{
+  g_autofree char *path = fixture_path ("valid/vietnamese.json");
+  g_autoptr(GFile) gfile = g_file_new_for_path (path);
+  g_autoptr(AnnFile) file = ann_file_load (gfile, NULL);
+  g_autoptr(AnnFile) reloaded = NULL;
+  g_autofree char *written = NULL;
+  AnnEntityStore *entities = ann_file_get_entities (file);
+  gsize length;
+
+  g_assert_true (ann_entity_store_remove (entities, ann_entity_store_lookup_id (entities, "T3"),
+                                          NULL));
+  written = ann_file_serialize (file, &length);
+  g_assert_null (strstr (written, "\"relations\""));
+
+  reloaded = ann_file_load_data (written, length, "edited.json", NULL);
+  g_assert_nonnull (reloaded);
+  g_assert_cmpuint (ann_file_get_relations (reloaded)->len, ==, 0);
+}
+
+static void
+test_create_entity (void)
+{
+  g_autofree char *path = fixture_path ("valid/vietnamese.json");
+  g_autoptr(GFile) gfile = g_file_new_for_path (path);
+  g_autoptr(AnnFile) file = ann_file_load (gfile, NULL);
+  g_autoptr(AnnEntity) entity = NULL;
+  g_autoptr(GError) error = NULL;
+  AnnEntity *refused;
+
+  /* "Hòa bình" on the second line, after the emoji. */
+  entity = ann_file_create_entity (file, "MISC", 88, 96, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ann_entity_get_id (entity), ==, "T9");
+  g_assert_cmpstr (ann_entity_get_text (entity), ==, "Hòa bình");
+
+  refused = ann_file_create_entity (file, "NOPE", 88, 96, &error);
+  g_assert_null (refused);
+  g_assert_error (error, ANN_ERROR, ANN_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  refused = ann_file_create_entity (file, "MISC", 88, 100000, &error);
+  g_assert_null (refused);
+  g_assert_error (error, ANN_ERROR, ANN_ERROR_INVALID);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/file/round-trip/sample", test_round_trip_sample);
+  g_test_add_func ("/file/round-trip/fixtures", test_round_trip_fixtures);
+  g_test_add_func ("/file/round-trip/20000-entities", test_round_trip_20000_entities);
+  g_test_add_func ("/file/load/every-member", test_load_reads_every_member);
+  g_test_add_func ("/file/load/invalid-corpus", test_invalid_corpus);
+  g_test_add_func ("/file/load/version-error", test_version_error_code);
+  g_test_add_func ("/file/load/garbage", test_garbage_refused);
+  g_test_add_func ("/file/load/missing", test_missing_file);
+  g_test_add_func ("/file/save/atomic", test_save_is_atomic_and_replaces);
+  g_test_add_func ("/file/save/failure", test_save_failure_keeps_nothing);
+  g_test_add_func ("/file/save/sorted", test_entities_sorted_on_save);
+  g_test_add_func ("/file/save/relation-dropped", test_relation_dropped_with_its_entity);
+  g_test_add_func ("/file/create-entity", test_create_entity);
+
+  return g_test_run ();
+}

@@ -1,0 +1,186 @@
+/* test-text.c: the normal form of article text, decoding and mojibake detection
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ann-error.h"
+#include "ann-text.h"
+
+/* "hòa" with the tone mark on o, precomposed and decomposed. */
+#define HOA_NFC  "h\xc3\xb2" "a"
+#define HOA_NFD  "ho\xcc\x80" "a"
+/* "hoà" with the tone mark on a: a different spelling that must stay different. */
+#define HOA2_NFC "ho\xc3\xa0"
+
+static void
+test_normalize_nfd_to_nfc (void)
+{
+  g_autofree char *from_nfd = ann_text_normalize ("Tỉnh " HOA_NFD);
+  g_autofree char *from_nfc = ann_text_normalize ("Tỉnh " HOA_NFC);
+
+  g_assert_cmpstr (from_nfd, ==, "Tỉnh " HOA_NFC);
+  g_assert_cmpstr (from_nfc, ==, "Tỉnh " HOA_NFC);
+}
+
+static void
+test_tone_mark_spellings_stay_distinct (void)
+{
+  g_autofree char *a = ann_text_normalize (HOA_NFC " ủy");
+  g_autofree char *b = ann_text_normalize (HOA2_NFC " uỷ");
+
+  g_assert_cmpstr (a, !=, b);
+  g_assert_cmpstr (b, ==, HOA2_NFC " uỷ");
+}
+
+static void
+test_normalize_line_ends_and_invisibles (void)
+{
+  g_autofree char *text = NULL;
+
+  text = ann_text_normalize ("\xef\xbb\xbf" "Đắk\r\nNông\rGia\xe2\x80\x8bNghĩa\xe2\x81\xa0"
+                             "xã\xc2\xad" "Quảng\n");
+  g_assert_cmpstr (text, ==, "Đắk\nNông\nGiaNghĩaxãQuảng\n");
+}
+
+static void
+test_normalize_keeps_look_alike_eth (void)
+{
+  /* Ð (U+00D0, Icelandic eth) looks like Đ (U+0110) but is another letter: no folding. */
+  g_autofree char *text = ann_text_normalize ("\xc3\x90" "ắk \xc4\x90" "ắk");
+
+  g_assert_cmpstr (text, ==, "\xc3\x90" "ắk \xc4\x90" "ắk");
+}
+
+static void
+test_soft_hyphen_between_letter_and_mark (void)
+{
+  /* o, soft hyphen, combining grave: only after the hyphen goes can o and the mark compose. */
+  g_autofree char *text = ann_text_normalize ("ho\xc2\xad\xcc\x80" "a");
+
+  g_assert_cmpstr (text, ==, HOA_NFC);
+}
+
+static void
+test_check_normalized (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ann_text_check_normalized ("Vũ Tiến Lư 😀\n", NULL));
+
+  g_assert_false (ann_text_check_normalized ("Vũ " HOA_NFD, &error));
+  g_assert_error (error, ANN_ERROR, ANN_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "NFC"));
+  g_assert_nonnull (strstr (error->message, "character 4"));
+  g_clear_error (&error);
+
+  g_assert_false (ann_text_check_normalized ("a\r\nb", &error));
+  g_assert_nonnull (strstr (error->message, "U+000D at character 1"));
+  g_clear_error (&error);
+
+  g_assert_false (ann_text_check_normalized ("😀x\xe2\x80\x8b", &error));
+  g_assert_nonnull (strstr (error->message, "U+200B at character 2"));
+}
+
+static void
+test_decode_utf8_with_bom (void)
+{
+  const guint8 data[] = "\xef\xbb\xbf" "Đắk";
+  g_autofree char *text = ann_text_decode (data, sizeof data - 1, NULL);
+
+  g_assert_cmpstr (text, ==, "Đắk");
+}
+
+static void
+test_decode_utf16 (void)
+{
+  /* "Lư😀" in UTF-16LE and UTF-16BE with their byte order marks. */
+  const guint8 le[] = { 0xFF, 0xFE, 'L', 0, 0xB0, 0x01, 0x3D, 0xD8, 0x00, 0xDE };
+  const guint8 be[] = { 0xFE, 0xFF, 0, 'L', 0x01, 0xB0, 0xD8, 0x3D, 0xDE, 0x00 };
+  const guint8 odd[] = { 0xFF, 0xFE, 'L', 0, 'x' };
+  const guint8 lone[] = { 0xFF, 0xFE, 0x3D, 0xD8, 'L', 0 };
+  g_autofree char *from_le = ann_text_decode (le, sizeof le, NULL);
+  g_autofree char *from_be = ann_text_decode (be, sizeof be, NULL);
+  g_autoptr(GError) error = NULL;
+  char *bad;
+
+  g_assert_cmpstr (from_le, ==, "Lư😀");
+  g_assert_cmpstr (from_be, ==, "Lư😀");
+
+  bad = ann_text_decode (odd, sizeof odd, &error);
+  g_assert_null (bad);
+  g_assert_error (error, ANN_ERROR, ANN_ERROR_ENCODING);
+  g_clear_error (&error);
+
+  bad = ann_text_decode (lone, sizeof lone, &error);
+  g_assert_null (bad);
+  g_assert_error (error, ANN_ERROR, ANN_ERROR_ENCODING);
+}
+
+static void
+test_decode_invalid_utf8_names_offset (void)
+{
+  const guint8 data[] = "Đắk N\xf4ng";   /* Latin-1 ô in UTF-8 text */
+  const guint8 with_nul[] = { 'a', 'b', 0, 'c' };
+  g_autoptr(GError) error = NULL;
+  char *text;
+
+  text = ann_text_decode (data, sizeof data - 1, &error);
+  g_assert_null (text);
+  g_assert_error (error, ANN_ERROR, ANN_ERROR_ENCODING);
+  g_assert_nonnull (strstr (error->message, "byte 8"));
+  g_assert_nonnull (strstr (error->message, "0xF4"));
+  g_clear_error (&error);
+
+  text = ann_text_decode (with_nul, sizeof with_nul, &error);
+  g_assert_null (text);
+  g_assert_nonnull (strstr (error->message, "byte 2"));
+}
+
+static void
+test_mojibake (void)
+{
+  /* "Tiếng Việt" saved as UTF-8 and read back as Windows-1252. */
+  g_autofree char *found = ann_text_find_mojibake ("Ti\xc3\xa1\xc2\xba\xc2\xbfng Vi\xc3\xa1\xc2\xbb\xe2\x80\xa1t");
+  g_autofree char *clean = ann_text_find_mojibake ("Tiếng Việt, café, © 2023, Ðắk");
+
+  g_assert_nonnull (found);
+  g_assert_nonnull (strstr (found, "ế"));
+  g_assert_null (clean);
+}
+
+static void
+test_compute_id (void)
+{
+  g_autofree char *empty = ann_text_compute_id ("");
+  g_autofree char *abc = ann_text_compute_id ("abc");
+
+  g_assert_cmpstr (empty, ==,
+                   "sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  g_assert_cmpstr (abc, ==,
+                   "sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/text/normalize/nfd-to-nfc", test_normalize_nfd_to_nfc);
+  g_test_add_func ("/text/normalize/tone-mark-spellings", test_tone_mark_spellings_stay_distinct);
+  g_test_add_func ("/text/normalize/line-ends-invisibles", test_normalize_line_ends_and_invisibles);
+  g_test_add_func ("/text/normalize/look-alike-eth", test_normalize_keeps_look_alike_eth);
+  g_test_add_func ("/text/normalize/soft-hyphen-before-mark", test_soft_hyphen_between_letter_and_mark);
+  g_test_add_func ("/text/check-normalized", test_check_normalized);
+  g_test_add_func ("/text/decode/utf8-bom", test_decode_utf8_with_bom);
+  g_test_add_func ("/text/decode/utf16", test_decode_utf16);
+  g_test_add_func ("/text/decode/invalid-utf8", test_decode_invalid_utf8_names_offset);
+  g_test_add_func ("/text/mojibake", test_mojibake);
+  g_test_add_func ("/text/compute-id", test_compute_id);
+
+  return g_test_run ();
+}
