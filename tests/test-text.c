@@ -64,6 +64,31 @@ test_soft_hyphen_between_letter_and_mark (void)
   g_assert_cmpstr (text, ==, HOA_NFC);
 }
 
+/* Long texts are normalised in chunks; the result must equal GLib's NFC of the whole, also
+ * around chunk ends (a combining mark after a space, a line of no spaces at all). */
+static void
+test_normalize_long_text_in_chunks (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *whole = NULL;
+  g_autofree char *chunked = NULL;
+
+  for (guint i = 0; i < 3000; i++)
+    {
+      g_string_append (text, "Ti\xc3\xaa\xcc\x81ng " HOA_NFD " \xcc\x81x ");
+      if (i % 7 == 0)
+        g_string_append (text, "\n");
+      if (i % 500 == 0)
+        for (guint j = 0; j < 5000; j++)
+          g_string_append (text, "o\xcc\x82\xcc\x81");
+    }
+
+  whole = g_utf8_normalize (text->str, -1, G_NORMALIZE_NFC);
+  chunked = ann_text_normalize (text->str);
+  g_assert_cmpstr (chunked, ==, whole);
+  g_assert_true (ann_text_check_normalized (chunked, NULL));
+}
+
 static void
 test_check_normalized (void)
 {
@@ -175,6 +200,7 @@ main (int    argc,
   g_test_add_func ("/text/normalize/line-ends-invisibles", test_normalize_line_ends_and_invisibles);
   g_test_add_func ("/text/normalize/look-alike-eth", test_normalize_keeps_look_alike_eth);
   g_test_add_func ("/text/normalize/soft-hyphen-before-mark", test_soft_hyphen_between_letter_and_mark);
+  g_test_add_func ("/text/normalize/long-text-in-chunks", test_normalize_long_text_in_chunks);
   g_test_add_func ("/text/check-normalized", test_check_normalized);
   g_test_add_func ("/text/decode/utf8-bom", test_decode_utf8_with_bom);
   g_test_add_func ("/text/decode/utf16", test_decode_utf16);

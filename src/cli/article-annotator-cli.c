@@ -312,13 +312,27 @@ static const Command commands[] = {
   { "stats", N_("IN.json [--json]"), N_("Count entities per label"), run_stats },
 };
 
+/* printf pads by bytes; the column of summaries needs padding by characters. */
+static void
+print_padded (FILE       *stream,
+              const char *text,
+              glong       width)
+{
+  fputs (text, stream);
+  for (glong i = g_utf8_strlen (text, -1); i < width; i++)
+    fputc (' ', stream);
+}
+
 static void
 print_usage (FILE *stream)
 {
   fprintf (stream, _("Usage: article-annotator-cli COMMAND [OPTION…]\n\nCommands:\n"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (stream, "  %-9s %-36s %s\n", commands[i].name, _(commands[i].parameters),
-             _(commands[i].summary));
+    {
+      fprintf (stream, "  %-9s ", commands[i].name);
+      print_padded (stream, _(commands[i].parameters), 36);
+      fprintf (stream, " %s\n", _(commands[i].summary));
+    }
   fprintf (stream, _("\nRun “article-annotator-cli COMMAND --help” for a command's options.\n"));
 }
 

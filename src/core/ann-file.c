@@ -340,8 +340,8 @@ get_offset (JsonObject  *object,
   if (*value < 0)
     {
       g_set_error (error, ANN_ERROR, ANN_ERROR_INVALID,
-                   _("%s: “%s” is %" G_GINT64_FORMAT ", but offsets cannot be negative"),
-                   path, name, *value);
+                   _("%s: “%s” is %lld, but offsets cannot be negative"),
+                   path, name, (long long) *value);
       return FALSE;
     }
   return TRUE;
@@ -532,15 +532,15 @@ check_span (AnnDocument  *document,
   if (end <= start)
     {
       g_set_error (error, ANN_ERROR, ANN_ERROR_INVALID,
-                   _("%s: end %" G_GINT64_FORMAT " is not after start %" G_GINT64_FORMAT),
-                   path, end, start);
+                   _("%s: end %lld is not after start %lld"),
+                   path, (long long) end, (long long) start);
       return FALSE;
     }
   if (end > length)
     {
       g_set_error (error, ANN_ERROR, ANN_ERROR_INVALID,
-                   _("%s: end %" G_GINT64_FORMAT " is past the end of the text (%u characters)"),
-                   path, end, length);
+                   _("%s: end %lld is past the end of the text (%u characters)"),
+                   path, (long long) end, length);
       return FALSE;
     }
 
@@ -552,9 +552,9 @@ check_span (AnnDocument  *document,
 
   actual = ann_document_dup_slice (document, start, end);
   g_set_error (error, ANN_ERROR, ANN_ERROR_INVALID,
-               _("%s: the text “%s” does not match the article at %" G_GINT64_FORMAT "–%"
-                 G_GINT64_FORMAT ", which reads “%s” (offsets count characters, not bytes)"),
-               path, text, start, end, actual);
+               _("%s: the text “%s” does not match the article at %lld–%lld, which reads “%s” "
+                 "(offsets count characters, not bytes)"),
+               path, text, (long long) start, (long long) end, actual);
   return FALSE;
 }
 
@@ -763,16 +763,17 @@ check_format_and_version (JsonObject  *root,
   if (version > ANN_FILE_FORMAT_VERSION)
     {
       g_set_error (error, ANN_ERROR, ANN_ERROR_VERSION,
-                   _("$.version: the file is format version %" G_GINT64_FORMAT ", written by a "
+                   _("$.version: the file is format version %lld, written by a "
                      "newer program; this one reads version %d: a newer Article Annotator is "
                      "needed to open it"),
-                   version, ANN_FILE_FORMAT_VERSION);
+                   (long long) version, ANN_FILE_FORMAT_VERSION);
       return FALSE;
     }
   if (version < ANN_FILE_FORMAT_VERSION)
     {
       g_set_error (error, ANN_ERROR, ANN_ERROR_INVALID,
-                   _("$.version: %" G_GINT64_FORMAT " is not a version of the format"), version);
+                   _("$.version: %lld is not a version of the format"),
+                   (long long) version);
       return FALSE;
     }
 
