@@ -196,11 +196,13 @@ test_invalid_utf8 (void)
   /* Overlong NUL, an encoded surrogate, past U+10FFFF, a stray continuation. */
   check_invalid ("\"\xC0\x80\"", "line 1, column 2", "the text is not valid UTF-8 (byte 0xC0)");
   check_invalid ("\"\xED\xA0\xBD\"", "line 1, column 2", "the text is not valid UTF-8 (byte 0xED)");
-  check_invalid ("\"\xF4\x90\x80\x80\"", "line 1, column 2", "the text is not valid UTF-8 (byte 0xF4)");
+  check_invalid ("\"\xF4\x90\x80\x80\"", "line 1, column 2",
+                 "the text is not valid UTF-8 (byte 0xF4)");
   check_invalid ("\"ư\x80\"", "line 1, column 3", "the text is not valid UTF-8 (byte 0x80)");
   /* A sequence cut short by the end of the input. */
   check_invalid ("\"\xE1\xBB", "line 1, column 2", "the text is not valid UTF-8 (byte 0xE1)");
-  check_invalid ("\n\n  [1, \"a\"]\xC3", "line 3, column 11", "the text is not valid UTF-8 (byte 0xC3)");
+  check_invalid ("\n\n  [1, \"a\"]\xC3", "line 3, column 11",
+                 "the text is not valid UTF-8 (byte 0xC3)");
 }
 
 static void
@@ -277,15 +279,18 @@ test_invalid_numbers (void)
   check_invalid ("1.", "line 1, column 3",
                  "unexpected end of file: expected a digit after the decimal point");
   check_invalid ("[1.]", "line 1, column 4", "expected a digit after the decimal point, found ']'");
-  check_invalid ("[1.e5]", "line 1, column 4", "expected a digit after the decimal point, found 'e5'");
-  check_invalid ("1e", "line 1, column 3", "unexpected end of file: expected a digit in the exponent");
+  check_invalid ("[1.e5]", "line 1, column 4",
+                 "expected a digit after the decimal point, found 'e5'");
+  check_invalid ("1e", "line 1, column 3",
+                 "unexpected end of file: expected a digit in the exponent");
   check_invalid ("[1e+]", "line 1, column 5", "expected a digit in the exponent, found ']'");
   check_invalid ("-", "line 1, column 2", "unexpected end of file: expected a digit after '-'");
   check_invalid ("[-a]", "line 1, column 3", "expected a digit after '-', found 'a'");
   check_invalid ("0x1F", "line 1, column 2", "unexpected data after the JSON value, found 'x1F'");
   check_invalid ("[1.5.3]", "line 1, column 5",
                  "expected ',' or ']' after an array element, found '.'");
-  check_invalid ("[1 2]", "line 1, column 4", "expected ',' or ']' after an array element, found '2'");
+  check_invalid ("[1 2]", "line 1, column 4",
+                 "expected ',' or ']' after an array element, found '2'");
 }
 
 static void
@@ -325,7 +330,8 @@ test_unexpected_characters (void)
                  "expected ',' or '}' after an object member, found ']'");
   check_invalid ("{\"a\":}", "line 1, column 6", "expected a value, found '}'");
   check_invalid ("]", "line 1, column 1", "expected a value, found ']'");
-  check_invalid ("[1;2]", "line 1, column 3", "expected ',' or ']' after an array element, found ';'");
+  check_invalid ("[1;2]", "line 1, column 3",
+                 "expected ',' or ']' after an array element, found ';'");
 }
 
 static void
@@ -336,8 +342,10 @@ test_control_characters (void)
                  "unescaped line break inside a string (is a closing '\"' missing?)");
   check_invalid ("{\n  \"a\": \"" VIETNAMESE_NAME "\r\n\"}", "line 2, column 19",
                  "unescaped line break inside a string (is a closing '\"' missing?)");
-  check_invalid ("\"\x01\"", "line 1, column 2", "unescaped control character U+0001 inside a string");
-  check_invalid ("\"ab\x1F\"", "line 1, column 4", "unescaped control character U+001F inside a string");
+  check_invalid ("\"\x01\"", "line 1, column 2",
+                 "unescaped control character U+0001 inside a string");
+  check_invalid ("\"ab\x1F\"", "line 1, column 4",
+                 "unescaped control character U+001F inside a string");
 }
 
 static void
@@ -347,7 +355,11 @@ test_invalid_escapes (void)
   check_invalid ("\"ab\\'\"", "line 1, column 4", "invalid escape '\\'' in a string");
   check_invalid ("\"\\U00e1\"", "line 1, column 2", "invalid escape '\\U' in a string");
   check_invalid ("\"\\0\"", "line 1, column 2", "invalid escape '\\0' in a string");
-  check_invalid ("\"\\\xC3\xA1\"", "line 1, column 3", "invalid escape in a string: '\\' followed by 'á'");
+  check_invalid ("\"\\\xC3\xA1\"", "line 1, column 2",
+                 "invalid escape in a string: '\\' followed by 'á'");
+  check_invalid ("[\"ư\\\n\"]", "line 1, column 4",
+                 "invalid escape in a string: '\\' followed by control character U+000A");
+  check_invalid ("\"\\\xFF\"", "line 1, column 3", "the text is not valid UTF-8 (byte 0xFF)");
   check_invalid ("\"\\u12\"", "line 1, column 2", "\\u must be followed by four hex digits");
   check_invalid ("\"ư\\u12G4\"", "line 1, column 3", "\\u must be followed by four hex digits");
   check_invalid ("\"\\u12", "line 1, column 2", "\\u must be followed by four hex digits");
@@ -361,7 +373,8 @@ test_surrogates (void)
   check_invalid ("\"\\ude00\"", "line 1, column 2", "a lone UTF-16 surrogate \\ude00");
   /* Misordered: the low half comes first. */
   check_invalid ("\"\\ude00\\ud83d\"", "line 1, column 2", "a lone UTF-16 surrogate \\ude00");
-  check_invalid ("\"\\ud83d\\ud83d\\ude00\"", "line 1, column 2", "a lone UTF-16 surrogate \\ud83d");
+  check_invalid ("\"\\ud83d\\ud83d\\ude00\"", "line 1, column 2",
+                 "a lone UTF-16 surrogate \\ud83d");
   check_invalid ("\"\\ud83d\\u0041\"", "line 1, column 2", "a lone UTF-16 surrogate \\ud83d");
   check_invalid ("\"\\ud83d\\n\"", "line 1, column 2", "a lone UTF-16 surrogate \\ud83d");
   check_invalid ("\"\\ud83d", "line 1, column 2", "a lone UTF-16 surrogate \\ud83d");
@@ -381,7 +394,8 @@ test_trailing_data (void)
 {
   check_invalid ("{}{}", "line 1, column 3", "unexpected data after the JSON value, found '{'");
   check_invalid ("[1]\n[2]", "line 2, column 1", "unexpected data after the JSON value, found '['");
-  check_invalid ("\"a\" \"b\"", "line 1, column 5", "unexpected data after the JSON value, found '\"'");
+  check_invalid ("\"a\" \"b\"", "line 1, column 5",
+                 "unexpected data after the JSON value, found '\"'");
   check_invalid ("1 2", "line 1, column 3", "unexpected data after the JSON value, found '2'");
   check_invalid ("{}]", "line 1, column 3", "unexpected data after the JSON value, found ']'");
   check_invalid ("null,", "line 1, column 5", "unexpected data after the JSON value, found ','");
@@ -422,19 +436,22 @@ test_duplicate_keys (void)
   check_invalid ("{\"a\":1,\"\\u0061\":2}", "line 1, column 8", "duplicate key \"a\"");
   check_invalid ("{\"\\u00e1\":1,\"á\":2}", "line 1, column 13", "duplicate key \"á\"");
   check_invalid ("{\"q\\\"\":1,\"q\\u0022\":2}", "line 1, column 10", "duplicate key \"q\\\"\"");
-  check_invalid ("{\"a\\nb\":1,\"a\\u000ab\":2}", "line 1, column 11", "duplicate key \"a\\u000ab\"");
+  check_invalid ("{\"a\\nb\":1,\"a\\u000ab\":2}", "line 1, column 11",
+                 "duplicate key \"a\\u000ab\"");
   check_invalid ("{\"a\":{\"b\":1,\"b\":2}}", "line 1, column 13", "duplicate key \"b\"");
   /* The inner object closed, so its keys must not leak into the outer. */
   check_invalid ("{\"a\":{\"b\":1},\"b\":2,\"a\":3}", "line 1, column 20", "duplicate key \"a\"");
   /* A sibling object reuses the table of the previous one: it must start empty. */
   check_invalid ("[{\"a\":1,\"b\":2},{\"b\":1,\"a\":2,\"b\":3}]", "line 1, column 29",
                  "duplicate key \"b\"");
-  check_invalid ("{\r\n  \"tên\": 1,\r\n  \"tên\": 2\r\n}", "line 3, column 3", "duplicate key \"tên\"");
+  check_invalid ("{\r\n  \"tên\": 1,\r\n  \"tên\": 2\r\n}", "line 3, column 3",
+                 "duplicate key \"tên\"");
   check_invalid ("{\"" VIETNAMESE_NAME "\": 1, \"" VIETNAMESE_NAME "\": 2}", "line 1, column 19",
                  "duplicate key \"" VIETNAMESE_NAME "\"");
   check_invalid ("{\"abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz\": 1,"
                  " \"abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz\": 2}",
-                 "line 1, column 61", "duplicate key \"abcdefghijklmnopqrstuvwxyzabcdefghijklmn…\"");
+                 "line 1, column 61",
+                 "duplicate key \"abcdefghijklmnopqrstuvwxyzabcdefghijklmn…\"");
 }
 
 /* Builds {"k0":0,"k1":1,...} with the given keys, in that order. */
@@ -559,7 +576,8 @@ test_depth_large (void)
   /* Cut off in the middle: every open object is reported by the innermost. */
   position = g_strdup_printf ("line 1, column %u", 11 * 100 + 1);
   check_invalid_full (deep->str, 11 * 100, levels, ANN_ERROR_SYNTAX, position,
-                      "unexpected end of file: the object opened at line 1, column 1090 is not closed");
+                      "unexpected end of file: the object opened at line 1, column 1090 "
+                      "is not closed");
 
   /* A duplicate at the bottom of the pile. */
   g_string_truncate (deep, 11 * 3000);

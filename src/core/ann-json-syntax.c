@@ -206,6 +206,8 @@ fail_at (Checker    *self,
 
   locate (self, offset, &line, &column);
   g_set_error (self->error, ANN_ERROR, code,
+               /* Translators: the start of every JSON syntax error; %s says
+                * what is wrong. Columns count characters on the line, from 1. */
                _("line %u, column %u: %s"), line, column, what);
 
   return FALSE;
@@ -241,11 +243,13 @@ fail_end_of_file (Checker *self)
 
   if (innermost->kind == CONTAINER_ARRAY)
     return fail_at (self, self->length, ANN_ERROR_SYNTAX,
-                    _("unexpected end of file: the array opened at line %u, column %u is not closed"),
+                    _("unexpected end of file: the array opened at line %u, column %u "
+                      "is not closed"),
                     line, column);
 
   return fail_at (self, self->length, ANN_ERROR_SYNTAX,
-                  _("unexpected end of file: the object opened at line %u, column %u is not closed"),
+                  _("unexpected end of file: the object opened at line %u, column %u "
+                    "is not closed"),
                   line, column);
 }
 
@@ -259,7 +263,8 @@ fail_unclosed_string (Checker *self,
   locate (self, opened_at, &line, &column);
 
   return fail_at (self, self->length, ANN_ERROR_SYNTAX,
-                  _("unexpected end of file: the string starting at line %u, column %u is not closed"),
+                  _("unexpected end of file: the string starting at line %u, column %u "
+                    "is not closed"),
                   line, column);
 }
 
@@ -317,9 +322,10 @@ describe_found (Checker *self,
                 gsize    offset)
 {
   const guchar *p = self->data + offset;
-  gunichar ch = 0;
+  gunichar ch;
 
   if (*p == '\'')
+    /* Translators: a single quote character, between single quotes */
     return g_strdup (_("''' (single quotes are not JSON)"));
 
   if (g_ascii_isalpha (*p) || *p == '_')
@@ -517,6 +523,27 @@ check_unicode_escape (Checker  *self,
 }
 
 static gboolean
+fail_invalid_escape (Checker *self,
+                     gsize    escape_at)
+{
+  gsize offset = escape_at + 1;
+  guchar c = self->data[offset];
+  g_autofree char *found = NULL;
+
+  if (c >= 0x20 && c < 0x7F)
+    return fail_at (self, escape_at, ANN_ERROR_SYNTAX,
+                    _("invalid escape '\\%c' in a string"), c);
+
+  if (utf8_sequence_length (self->data + offset, self->length - offset) == 0)
+    return fail_invalid_utf8 (self, offset);
+
+  found = describe_found (self, offset);
+
+  return fail_at (self, escape_at, ANN_ERROR_SYNTAX,
+                  _("invalid escape in a string: '\\' followed by %s"), found);
+}
+
+static gboolean
 check_escape (Checker *self,
               GString *unescaped,
               gsize    string_opened_at)
@@ -547,10 +574,7 @@ check_escape (Checker *self,
       return TRUE;
 
     default:
-      if (c >= 0x20 && c < 0x7F)
-        return fail_at (self, escape_at, ANN_ERROR_SYNTAX,
-                        _("invalid escape '\\%c' in a string"), c);
-      return fail_unexpected (self, escape_at + 1, _("invalid escape in a string: '\\' followed by %s"));
+      return fail_invalid_escape (self, escape_at);
     }
 
   if (unescaped != NULL)
@@ -825,7 +849,8 @@ static gboolean
 fail_non_finite (Checker *self,
                  gsize    offset)
 {
-  return fail_at (self, offset, ANN_ERROR_SYNTAX, "%s", _("NaN and Infinity are not allowed in JSON"));
+  return fail_at (self, offset, ANN_ERROR_SYNTAX,
+                  "%s", _("NaN and Infinity are not allowed in JSON"));
 }
 
 /* true, false, null, or a bare word that is none of them. */
@@ -852,7 +877,8 @@ check_literal (Checker *self)
       || word_is_ignoring_case (self, start, end, "null")
       || word_is_ignoring_case (self, start, end, "none"))
     return fail_unexpected (self, start,
-                            _("expected a value, found %s (JSON literals are lowercase: true, false, null)"));
+                            _("expected a value, found %s "
+                              "(JSON literals are lowercase: true, false, null)"));
 
   return fail_unexpected (self, start, _("expected a value, found %s"));
 }
@@ -995,11 +1021,13 @@ check_value_start (Checker  *self,
 
     case '+':
       return fail_unexpected (self, self->pos,
-                              _("expected a value, found %s (JSON numbers cannot start with '+')"));
+                              _("expected a value, found %s "
+                                "(JSON numbers cannot start with '+')"));
 
     case '.':
       return fail_unexpected (self, self->pos,
-                              _("expected a value, found %s (JSON numbers need a digit before '.')"));
+                              _("expected a value, found %s "
+                                "(JSON numbers need a digit before '.')"));
 
     default:
       if (g_ascii_isalpha (c))
@@ -1089,7 +1117,8 @@ check_document (Checker *self)
 {
   if (self->length >= 3 && memcmp (self->data, "\xEF\xBB\xBF", 3) == 0)
     return fail_at (self, 0, ANN_ERROR_SYNTAX,
-                    "%s", _("the file starts with a byte order mark (BOM), which JSON does not allow"));
+                    "%s", _("the file starts with a byte order mark (BOM), "
+                            "which JSON does not allow"));
 
   skip_whitespace (self);
 
