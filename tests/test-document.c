@@ -178,6 +178,41 @@ test_from_file_sets_source (void)
   g_assert_cmpuint (strlen (ann_document_get_id (document)), ==, 7 + 64);
 }
 
+static void
+assert_snap (AnnDocument *document,
+             guint        start,
+             guint        end,
+             const char  *expected)
+{
+  g_autofree char *slice = NULL;
+  gboolean snapped = ann_document_snap_to_words (document, &start, &end);
+
+  if (expected == NULL)
+    {
+      g_assert_false (snapped);
+      return;
+    }
+  g_assert_true (snapped);
+  slice = ann_document_dup_slice (document, start, end);
+  g_assert_cmpstr (slice, ==, expected);
+}
+
+static void
+test_snap_to_words (void)
+{
+  /* Offsets: "Tỉnh" 0–4, "ủy" 5–7, "Đắk" 8–11, "Nông" 12–16, "😀" 17, "(khóa" 19–24. */
+  g_autoptr(AnnDocument) document = ann_document_new ("Tỉnh ủy Đắk Nông 😀 (khóa XIII).", NULL);
+
+  assert_snap (document, 8, 16, "Đắk Nông");
+  assert_snap (document, 9, 14, "Đắk Nông");          /* cut words are taken whole */
+  assert_snap (document, 7, 17, "Đắk Nông");          /* white space at the ends goes */
+  assert_snap (document, 7, 8, NULL);                 /* only white space */
+  assert_snap (document, 17, 18, "😀");
+  assert_snap (document, 19, 22, "(khóa");            /* punctuation is kept as selected */
+  assert_snap (document, 20, 31, "khóa XIII).");
+  assert_snap (document, 0, 1, "Tỉnh");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -196,6 +231,7 @@ main (int    argc,
   g_test_add_func ("/document/mojibake-warning", test_mojibake_warning);
   g_test_add_func ("/document/language-guess", test_language_guess);
   g_test_add_func ("/document/from-file", test_from_file_sets_source);
+  g_test_add_func ("/document/snap-to-words", test_snap_to_words);
 
   return g_test_run ();
 }

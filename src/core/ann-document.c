@@ -484,3 +484,45 @@ ann_document_dup_slice (AnnDocument *self,
   byte_end = ann_document_get_byte_offset (self, end);
   return g_strndup (self->text + byte_start, byte_end - byte_start);
 }
+
+static gunichar
+char_at (AnnDocument *self,
+         guint        offset)
+{
+  return g_utf8_get_char (self->text + ann_document_get_byte_offset (self, offset));
+}
+
+/**
+ * ann_document_snap_to_words:
+ * @start: (inout): a code-point offset
+ * @end: (inout): a code-point offset, at least @start
+ *
+ * Turns a selection into a span worth tagging: white space at either end goes, and a word cut
+ * by either end is taken whole, so that a sloppy drag over "ắk Nông " gives "Đắk Nông".
+ *
+ * Returns: %FALSE when nothing but white space was selected
+ */
+gboolean
+ann_document_snap_to_words (AnnDocument *self,
+                            guint       *start,
+                            guint       *end)
+{
+  g_return_val_if_fail (ANN_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (*start <= *end && *end <= self->length, FALSE);
+
+  while (*start < *end && g_unichar_isspace (char_at (self, *start)))
+    (*start)++;
+  while (*end > *start && g_unichar_isspace (char_at (self, *end - 1)))
+    (*end)--;
+  if (*start == *end)
+    return FALSE;
+
+  while (*start > 0 && ann_text_is_word_char (char_at (self, *start)) &&
+         ann_text_is_word_char (char_at (self, *start - 1)))
+    (*start)--;
+  while (*end < self->length && ann_text_is_word_char (char_at (self, *end - 1)) &&
+         ann_text_is_word_char (char_at (self, *end)))
+    (*end)++;
+
+  return TRUE;
+}

@@ -40,5 +40,8 @@ guint        ann_document_get_char_offset   (AnnDocument  *self,
 char        *ann_document_dup_slice         (AnnDocument  *self,
                                              guint         start,
                                              guint         end);
+gboolean     ann_document_snap_to_words     (AnnDocument  *self,
+                                             guint        *start,
+                                             guint        *end);
 
 G_END_DECLS

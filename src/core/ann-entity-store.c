@@ -345,14 +345,17 @@ note_t_number (AnnEntityStore *self,
     self->highest_t_number = number;
 }
 
+/* Whether @entity may go in, once @replaced (nullable) has gone out. */
 static gboolean
 check_can_add (AnnEntityStore  *self,
                AnnEntity       *entity,
+               AnnEntity       *replaced,
                GError         **error)
 {
   AnnEntity *same;
 
-  if (g_hash_table_contains (self->by_id, ann_entity_get_id (entity)))
+  same = g_hash_table_lookup (self->by_id, ann_entity_get_id (entity));
+  if (same != NULL && same != replaced)
     {
       g_set_error (error, ANN_ERROR, ANN_ERROR_DUPLICATE,
                    _("entity id “%s” is used twice"), ann_entity_get_id (entity));
@@ -361,7 +364,7 @@ check_can_add (AnnEntityStore  *self,
 
   same = ann_entity_store_find (self, ann_entity_get_start (entity), ann_entity_get_end (entity),
                                 ann_entity_get_label (entity));
-  if (same != NULL)
+  if (same != NULL && same != replaced)
     {
       g_set_error (error, ANN_ERROR, ANN_ERROR_DUPLICATE,
                    _("entity “%s” has the same span %u–%u and label %s as entity “%s”"),
@@ -415,7 +418,7 @@ ann_entity_store_add (AnnEntityStore  *self,
   g_return_val_if_fail (ANN_IS_ENTITY_STORE (self), FALSE);
   g_return_val_if_fail (ANN_IS_ENTITY (entity), FALSE);
 
-  if (!check_can_add (self, entity, error))
+  if (!check_can_add (self, entity, NULL, error))
     return FALSE;
 
   position = insert_entity (self, entity);
@@ -438,18 +441,20 @@ ann_entity_store_add_all (AnnEntityStore  *self,
                           GError         **error)
 {
   guint old_size;
+  guint old_highest_t_number;
   guint i;
 
   g_return_val_if_fail (ANN_IS_ENTITY_STORE (self), FALSE);
   g_return_val_if_fail (entities != NULL, FALSE);
 
   old_size = node_size (self->root);
+  old_highest_t_number = self->highest_t_number;
 
   for (i = 0; i < entities->len; i++)
     {
       AnnEntity *entity = g_ptr_array_index (entities, i);
 
-      if (!check_can_add (self, entity, error))
+      if (!check_can_add (self, entity, NULL, error))
         break;
       insert_entity (self, entity);
     }
@@ -464,6 +469,7 @@ ann_entity_store_add_all (AnnEntityStore  *self,
           g_hash_table_remove (self->by_id, ann_entity_get_id (entity));
           node_remove (&self->root, entity);
         }
+      self->highest_t_number = old_highest_t_number;
       return FALSE;
     }
 
@@ -524,15 +530,15 @@ ann_entity_store_replace (AnnEntityStore  *self,
   g_return_val_if_fail (ANN_IS_ENTITY (entity), FALSE);
   g_return_val_if_fail (ANN_IS_ENTITY (replacement), FALSE);
 
+  /* Refuse before taking anything out, so that a refusal changes and announces nothing. */
+  if (!check_can_add (self, replacement, entity, error))
+    return FALSE;
+
   hold = g_object_ref (entity);
   if (!ann_entity_store_remove (self, entity, error))
     return FALSE;
 
-  if (!ann_entity_store_add (self, replacement, error))
-    {
-      ann_entity_store_add (self, entity, NULL);
-      return FALSE;
-    }
+  ann_entity_store_add (self, replacement, NULL);
 
   return TRUE;
 }

@@ -279,11 +279,15 @@ record_step (AnnHistory  *self,
 {
   Step step;
 
-  if (!apply_step (self, taken_out, put_in, error))
-    return FALSE;
-
+  /* Hold the entities first: the store may drop the last other reference to @taken_out. */
   step.taken_out = taken_out ? g_object_ref (taken_out) : NULL;
   step.put_in = put_in ? g_object_ref (put_in) : NULL;
+
+  if (!apply_step (self, taken_out, put_in, error))
+    {
+      step_clear (&step);
+      return FALSE;
+    }
 
   ann_history_begin_group (self);
   g_array_append_val (self->open_group->steps, step);

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ann-json-writer.h"
@@ -198,27 +199,116 @@ ann_json_writer_int (AnnJsonWriter *self,
   g_string_append_printf (self->out, "%" G_GINT64_FORMAT, value);
 }
 
-/* The shortest text that reads back as the same double, as Python's repr() gives. */
+/* Whether the decimal 0.@digits × 10^(@exponent + 1) reads back as @value. */
+static gboolean
+digits_read_back (const char *digits,
+                  int         exponent,
+                  double      value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_snprintf (buffer, sizeof buffer, "0.%se%d", digits, exponent + 1);
+  return g_ascii_strtod (buffer, NULL) == value;
+}
+
+/* Adds one in the last place of @digits, which may carry into the exponent. */
+static void
+increment_digits (char *digits,
+                  int  *exponent)
+{
+  int i = strlen (digits) - 1;
+
+  while (i >= 0 && digits[i] == '9')
+    digits[i--] = '0';
+  if (i >= 0)
+    digits[i]++;
+  else
+    {
+      digits[0] = '1';
+      (*exponent)++;
+    }
+}
+
+/* The fewest significant digits d₁d₂… that read back as @value (not negative), with the
+ * exponent of d₁, and of those the nearest to @value: what Python's repr() finds. */
+static void
+shortest_digits (double  value,
+                 char   *digits,
+                 int    *exponent)
+{
+  for (int precision = 0; precision <= 16; precision++)
+    {
+      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+      char format[8];
+      guint n = 0;
+
+      /* "d.ddde±x", correctly rounded */
+      g_snprintf (format, sizeof format, "%%.%de", precision);
+      g_ascii_formatd (buffer, sizeof buffer, format, value);
+      for (const char *p = buffer; *p != 'e'; p++)
+        if (g_ascii_isdigit (*p))
+          digits[n++] = *p;
+      digits[n] = '\0';
+      *exponent = atoi (strchr (buffer, 'e') + 1);
+
+      if (digits_read_back (digits, *exponent, value))
+        break;
+
+      /* Next to a power of two the doubles above are twice as far apart as those below, so
+       * the digits just above may read back when the nearest ones do not. */
+      increment_digits (digits, exponent);
+      if (digits_read_back (digits, *exponent, value))
+        break;
+    }
+
+  for (gsize n = strlen (digits); n > 1 && digits[n - 1] == '0'; n--)
+    digits[n - 1] = '\0';
+}
+
+/* The shortest text that reads back as the same double, as Python's repr() writes it: with
+ * an exponent ("1e-07", "1e+16") when the exponent is below -4 or above 15, otherwise with a
+ * decimal point and at least one digit after it ("1.0", "0.0001"). */
 void
 ann_json_writer_double (AnnJsonWriter *self,
                         const char    *key,
                         double         value)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  char digits[24];
+  int exponent;
+  int n_digits;
 
   g_return_if_fail (isfinite (value));
 
   begin_value (self, key);
-  for (int precision = 1; precision <= 17; precision++)
+  if (signbit (value))
+    g_string_append_c (self->out, '-');
+  shortest_digits (fabs (value), digits, &exponent);
+  n_digits = strlen (digits);
+
+  if (exponent < -4 || exponent >= 16)
     {
-      g_snprintf (buffer, sizeof buffer, "%.*g", precision, value);
-      g_strdelimit (buffer, ",", '.');
-      if (g_ascii_strtod (buffer, NULL) == value)
-        break;
+      g_string_append_c (self->out, digits[0]);
+      if (n_digits > 1)
+        g_string_append_printf (self->out, ".%s", digits + 1);
+      g_string_append_printf (self->out, "e%c%02d", exponent < 0 ? '-' : '+', ABS (exponent));
     }
-  g_string_append (self->out, buffer);
-  if (strpbrk (buffer, ".eEn") == NULL)
-    g_string_append (self->out, ".0");
+  else if (exponent < 0)
+    {
+      g_string_append (self->out, "0.");
+      for (int i = exponent + 1; i < 0; i++)
+        g_string_append_c (self->out, '0');
+      g_string_append (self->out, digits);
+    }
+  else
+    {
+      int n_before = exponent + 1;   /* digits before the point */
+
+      g_string_append_len (self->out, digits, MIN (n_digits, n_before));
+      for (int i = n_digits; i < n_before; i++)
+        g_string_append_c (self->out, '0');
+      g_string_append_c (self->out, '.');
+      g_string_append (self->out, n_digits > n_before ? digits + n_before : "0");
+    }
 }
 
 void

@@ -1,0 +1,562 @@
+/* ann-annotation-panel.c: the label palette, the entity list and the selected entity's editor
+ *
+ * The panel shows the file's model and sends every edit as a window action (win.tag,
+ * win.relabel, win.set-note, …), the same actions the keys and the tests use, so that every
+ * edit goes through the history.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "ann-annotation-panel.h"
+#include "ann-entity-row.h"
+#include "ann-find.h"
+#include "ann-label-row.h"
+
+struct _AnnAnnotationPanel
+{
+  GtkWidget           parent_instance;
+
+  GtkListBox         *palette;
+  GtkLabel           *entity_count;
+  GtkSearchEntry     *text_filter;
+  GtkDropDown        *label_filter;
+  GtkListView        *entity_list;
+  GtkGrid            *editor;
+  GtkLabel           *editor_text;
+  GtkDropDown        *editor_label;
+  GtkEntry           *editor_note;
+  GtkEntry           *editor_ref;
+  GtkDropDown        *editor_status;
+
+  AnnFile            *file;
+  AnnEntityStore     *store;
+  AnnEntity          *selected;
+  GtkFilterListModel *filtered;
+  GtkCustomFilter    *filter;
+  GtkSingleSelection *selection;
+  GHashTable         *counts;          /* label id → count */
+  char               *folded_filter;   /* nullable */
+  char               *label_filter_id; /* nullable */
+  gboolean            updating_editor;
+};
+
+G_DEFINE_FINAL_TYPE (AnnAnnotationPanel, ann_annotation_panel, GTK_TYPE_WIDGET)
+
+/* --- counts ------------------------------------------------------------------------------- */
+
+static void
+show_counts (AnnAnnotationPanel *self)
+{
+  guint total = self->store ? ann_entity_store_get_n_entities (self->store) : 0;
+  guint shown = self->filtered ? g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) : 0;
+  g_autofree char *text = NULL;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->palette)); row;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      AnnLabel *label = ann_label_row_get_label (ANN_LABEL_ROW (row));
+
+      ann_label_row_set_count (ANN_LABEL_ROW (row),
+                               ann_annotation_panel_get_count (self, ann_label_get_id (label)));
+    }
+
+  if (shown == total)
+    text = g_strdup_printf ("%u", total);
+  else
+    /* TRANSLATORS: entities shown by the filter, of all entities */
+    text = g_strdup_printf (_("%u of %u"), shown, total);
+  gtk_label_set_label (self->entity_count, text);
+}
+
+static void
+change_count (AnnAnnotationPanel *self,
+              AnnEntity          *entity,
+              int                 delta)
+{
+  const char *label = ann_entity_get_label (entity);
+  guint count = ann_annotation_panel_get_count (self, label);
+
+  g_hash_table_insert (self->counts, g_strdup (label), GUINT_TO_POINTER (count + delta));
+}
+
+static void
+on_entity_added (AnnAnnotationPanel *self,
+                 AnnEntity          *entity,
+                 guint               position)
+{
+  change_count (self, entity, +1);
+  show_counts (self);
+}
+
+static void
+on_entity_removed (AnnAnnotationPanel *self,
+                   AnnEntity          *entity,
+                   guint               position)
+{
+  change_count (self, entity, -1);
+  show_counts (self);
+}
+
+static void
+count_all (AnnAnnotationPanel *self)
+{
+  g_autoptr(GPtrArray) all = ann_entity_store_dup_all (self->store);
+
+  g_hash_table_remove_all (self->counts);
+  for (guint i = 0; i < all->len; i++)
+    change_count (self, g_ptr_array_index (all, i), +1);
+}
+
+/**
+ * ann_annotation_panel_get_count:
+ *
+ * The number of entities with @label, as the palette shows it.
+ */
+guint
+ann_annotation_panel_get_count (AnnAnnotationPanel *self,
+                                const char         *label)
+{
+  g_return_val_if_fail (ANN_IS_ANNOTATION_PANEL (self), 0);
+
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->counts, label));
+}
+
+/* --- the entity list and its filter ------------------------------------------------------- */
+
+static gboolean
+filter_entity (gpointer item,
+               gpointer user_data)
+{
+  AnnAnnotationPanel *self = user_data;
+  AnnEntity *entity = item;
+  g_autofree char *folded = NULL;
+
+  if (self->label_filter_id != NULL &&
+      g_strcmp0 (ann_entity_get_label (entity), self->label_filter_id) != 0)
+    return FALSE;
+  if (self->folded_filter == NULL)
+    return TRUE;
+
+  folded = ann_find_fold (ann_entity_get_text (entity));
+  return strstr (folded, self->folded_filter) != NULL;
+}
+
+static void
+on_filter_changed (AnnAnnotationPanel *self)
+{
+  AnnLabelSchema *labels = self->file ? ann_file_get_labels (self->file) : NULL;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->text_filter));
+  guint selected = gtk_drop_down_get_selected (self->label_filter);
+
+  g_clear_pointer (&self->folded_filter, g_free);
+  if (text != NULL && *text != '\0')
+    self->folded_filter = ann_find_fold (text);
+
+  g_clear_pointer (&self->label_filter_id, g_free);
+  /* Item 0 is "All labels". */
+  if (labels != NULL && selected != GTK_INVALID_LIST_POSITION && selected > 0 &&
+      selected <= ann_label_schema_get_n_labels (labels))
+    self->label_filter_id = g_strdup (ann_label_get_id (ann_label_schema_get_nth (labels, selected - 1)));
+
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  show_counts (self);
+}
+
+void
+ann_annotation_panel_set_text_filter (AnnAnnotationPanel *self,
+                                      const char         *text)
+{
+  g_return_if_fail (ANN_IS_ANNOTATION_PANEL (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->text_filter), text ? text : "");
+  on_filter_changed (self);
+}
+
+void
+ann_annotation_panel_set_label_filter (AnnAnnotationPanel *self,
+                                       const char         *label)
+{
+  AnnLabelSchema *labels;
+  guint position = 0;
+
+  g_return_if_fail (ANN_IS_ANNOTATION_PANEL (self));
+  g_return_if_fail (self->file != NULL);
+
+  labels = ann_file_get_labels (self->file);
+  for (guint i = 0; label != NULL && i < ann_label_schema_get_n_labels (labels); i++)
+    if (g_strcmp0 (ann_label_get_id (ann_label_schema_get_nth (labels, i)), label) == 0)
+      position = i + 1;
+  gtk_drop_down_set_selected (self->label_filter, position);
+  on_filter_changed (self);
+}
+
+/**
+ * ann_annotation_panel_get_shown:
+ *
+ * Returns: (transfer none): the entities the list shows, after the filters
+ */
+GListModel *
+ann_annotation_panel_get_shown (AnnAnnotationPanel *self)
+{
+  g_return_val_if_fail (ANN_IS_ANNOTATION_PANEL (self), NULL);
+
+  return G_LIST_MODEL (self->filtered);
+}
+
+static void
+on_entity_activated (AnnAnnotationPanel *self,
+                     guint               position)
+{
+  g_autoptr(AnnEntity) entity = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+
+  if (entity != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.select-entity", "s",
+                                ann_entity_get_id (entity));
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, GTK_WIDGET (ann_entity_row_new ()));
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          gpointer                  user_data)
+{
+  AnnAnnotationPanel *self = user_data;
+
+  ann_entity_row_set_entity (ANN_ENTITY_ROW (gtk_list_item_get_child (item)),
+                             gtk_list_item_get_item (item),
+                             self->file ? ann_file_get_labels (self->file) : NULL);
+}
+
+static void
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  user_data)
+{
+  ann_entity_row_set_entity (ANN_ENTITY_ROW (gtk_list_item_get_child (item)), NULL, NULL);
+}
+
+GtkWidget *
+ann_annotation_panel_get_entity_list (AnnAnnotationPanel *self)
+{
+  g_return_val_if_fail (ANN_IS_ANNOTATION_PANEL (self), NULL);
+
+  return GTK_WIDGET (self->entity_list);
+}
+
+/* --- the palette -------------------------------------------------------------------------- */
+
+static GtkWidget *
+create_label_row (gpointer item,
+                  gpointer user_data)
+{
+  return GTK_WIDGET (ann_label_row_new (item));
+}
+
+static void
+on_palette_row_activated (GtkListBox         *box,
+                          GtkListBoxRow      *row,
+                          AnnAnnotationPanel *self)
+{
+  AnnLabel *label = ann_label_row_get_label (ANN_LABEL_ROW (row));
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.tag", "s", ann_label_get_id (label));
+}
+
+static GtkStringList *
+label_choices (AnnLabelSchema *labels,
+               const char     *first)
+{
+  GtkStringList *choices = gtk_string_list_new (NULL);
+
+  if (first != NULL)
+    gtk_string_list_append (choices, first);
+  for (guint i = 0; i < ann_label_schema_get_n_labels (labels); i++)
+    {
+      AnnLabel *label = ann_label_schema_get_nth (labels, i);
+      g_autofree char *text = g_strdup_printf ("%s — %s", ann_label_get_id (label),
+                                               ann_label_get_name (label) ? ann_label_get_name (label) : "");
+
+      gtk_string_list_append (choices, text);
+    }
+
+  return choices;
+}
+
+/* --- the editor --------------------------------------------------------------------------- */
+
+static void
+show_selected (AnnAnnotationPanel *self)
+{
+  AnnEntity *entity = self->selected;
+  AnnLabelSchema *labels;
+
+  self->updating_editor = TRUE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->editor), entity != NULL);
+  if (entity == NULL)
+    {
+      gtk_label_set_label (self->editor_text, _("Click an entity in the article or the list"));
+      gtk_editable_set_text (GTK_EDITABLE (self->editor_note), "");
+      gtk_editable_set_text (GTK_EDITABLE (self->editor_ref), "");
+      self->updating_editor = FALSE;
+      return;
+    }
+
+  labels = ann_file_get_labels (self->file);
+  gtk_label_set_label (self->editor_text, ann_entity_get_text (entity));
+  for (guint i = 0; i < ann_label_schema_get_n_labels (labels); i++)
+    if (g_strcmp0 (ann_label_get_id (ann_label_schema_get_nth (labels, i)),
+                   ann_entity_get_label (entity)) == 0)
+      gtk_drop_down_set_selected (self->editor_label, i);
+  gtk_editable_set_text (GTK_EDITABLE (self->editor_note),
+                         ann_entity_get_note (entity) ? ann_entity_get_note (entity) : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->editor_ref),
+                         ann_entity_get_ref (entity) ? ann_entity_get_ref (entity) : "");
+  gtk_drop_down_set_selected (self->editor_status, ann_entity_get_status (entity));
+  self->updating_editor = FALSE;
+}
+
+static void
+on_editor_label_changed (AnnAnnotationPanel *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->editor_label);
+  AnnLabelSchema *labels;
+  const char *id;
+
+  if (self->updating_editor || self->selected == NULL || selected == GTK_INVALID_LIST_POSITION)
+    return;
+
+  labels = ann_file_get_labels (self->file);
+  id = ann_label_get_id (ann_label_schema_get_nth (labels, selected));
+  if (g_strcmp0 (id, ann_entity_get_label (self->selected)) != 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.relabel", "s", id);
+}
+
+static void
+on_editor_text_changed (AnnAnnotationPanel *self)
+{
+  const char *note = gtk_editable_get_text (GTK_EDITABLE (self->editor_note));
+  const char *ref = gtk_editable_get_text (GTK_EDITABLE (self->editor_ref));
+
+  if (self->updating_editor || self->selected == NULL)
+    return;
+
+  if (g_strcmp0 (note, ann_entity_get_note (self->selected) ? ann_entity_get_note (self->selected) : "") != 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.set-note", "s", note);
+  if (self->selected != NULL &&
+      g_strcmp0 (ref, ann_entity_get_ref (self->selected) ? ann_entity_get_ref (self->selected) : "") != 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.set-ref", "s", ref);
+}
+
+static void
+on_editor_status_changed (AnnAnnotationPanel *self)
+{
+  static const char *names[] = { "none", "pending", "accepted", "rejected" };
+  guint selected = gtk_drop_down_get_selected (self->editor_status);
+
+  if (self->updating_editor || self->selected == NULL || selected >= G_N_ELEMENTS (names) ||
+      selected == ann_entity_get_status (self->selected))
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.set-status", "s", names[selected]);
+}
+
+/* A note typed and left without pressing Enter is kept too. */
+static void
+on_entry_focus_leave (GtkEventControllerFocus *controller,
+                      AnnAnnotationPanel      *self)
+{
+  on_editor_text_changed (self);
+}
+
+static void
+watch_focus_leave (AnnAnnotationPanel *self,
+                   GtkEntry           *entry)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_signal_connect (focus, "leave", G_CALLBACK (on_entry_focus_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (entry), focus);
+}
+
+void
+ann_annotation_panel_set_selected (AnnAnnotationPanel *self,
+                                   AnnEntity          *entity)
+{
+  g_return_if_fail (ANN_IS_ANNOTATION_PANEL (self));
+
+  g_set_object (&self->selected, entity);
+  show_selected (self);
+
+  /* Keep the list's selection on the entity, and the entity in view. */
+  if (entity != NULL)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(AnnEntity) item = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
+
+          if (item == entity)
+            {
+              gtk_single_selection_set_selected (self->selection, i);
+              gtk_widget_activate_action (GTK_WIDGET (self->entity_list), "list.scroll-to-item",
+                                          "u", i);
+              return;
+            }
+        }
+    }
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+/* --- the file ----------------------------------------------------------------------------- */
+
+void
+ann_annotation_panel_set_file (AnnAnnotationPanel *self,
+                               AnnFile            *file,
+                               AnnHistory         *history)
+{
+  AnnLabelSchema *labels;
+  g_autoptr(GtkStringList) filter_choices = NULL;
+  g_autoptr(GtkStringList) editor_choices = NULL;
+
+  g_return_if_fail (ANN_IS_ANNOTATION_PANEL (self));
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->store);
+  g_clear_object (&self->selected);
+  g_set_object (&self->file, file);
+
+  if (file == NULL)
+    {
+      gtk_list_box_bind_model (self->palette, NULL, NULL, NULL, NULL);
+      gtk_filter_list_model_set_model (self->filtered, NULL);
+      show_selected (self);
+      return;
+    }
+
+  labels = ann_file_get_labels (file);
+  self->store = g_object_ref (ann_file_get_entities (file));
+  g_signal_connect_swapped (self->store, "entity-added", G_CALLBACK (on_entity_added), self);
+  g_signal_connect_swapped (self->store, "entity-removed", G_CALLBACK (on_entity_removed), self);
+  count_all (self);
+
+  gtk_list_box_bind_model (self->palette, G_LIST_MODEL (labels), create_label_row, NULL, NULL);
+
+  filter_choices = label_choices (labels, _("All labels"));
+  gtk_drop_down_set_model (self->label_filter, G_LIST_MODEL (filter_choices));
+  gtk_drop_down_set_selected (self->label_filter, 0);
+  editor_choices = label_choices (labels, NULL);
+  self->updating_editor = TRUE;
+  gtk_drop_down_set_model (self->editor_label, G_LIST_MODEL (editor_choices));
+  self->updating_editor = FALSE;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->text_filter), "");
+  gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->store));
+  on_filter_changed (self);
+  show_selected (self);
+}
+
+/* --- the object --------------------------------------------------------------------------- */
+
+static void
+ann_annotation_panel_dispose (GObject *object)
+{
+  AnnAnnotationPanel *self = (AnnAnnotationPanel *) object;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->store);
+  g_clear_object (&self->selected);
+  g_clear_object (&self->file);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ANN_TYPE_ANNOTATION_PANEL);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+
+  G_OBJECT_CLASS (ann_annotation_panel_parent_class)->dispose (object);
+}
+
+static void
+ann_annotation_panel_finalize (GObject *object)
+{
+  AnnAnnotationPanel *self = (AnnAnnotationPanel *) object;
+
+  g_clear_pointer (&self->counts, g_hash_table_unref);
+  g_clear_pointer (&self->folded_filter, g_free);
+  g_clear_pointer (&self->label_filter_id, g_free);
+
+  G_OBJECT_CLASS (ann_annotation_panel_parent_class)->finalize (object);
+}
+
+static void
+ann_annotation_panel_class_init (AnnAnnotationPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ann_annotation_panel_dispose;
+  object_class->finalize = ann_annotation_panel_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/articleannotator/ArticleAnnotator/ann-annotation-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, AnnAnnotationPanel, palette);
+  gtk_widget_class_bind_template_child (widget_class, AnnAnnotationPanel, entity_count);
+  gtk_widget_class_bind_template_child (widget_class, AnnAnnotationPanel, text_filter);
+  gtk_widget_class_bind_template_child (widget_class, AnnAnnotationPanel, label_filter);
+  gtk_widget_class_bind_template_child (widget_class, AnnAnnotationPanel, entity_list);
+  gtk_widget_class_bind_template_child (widget_class, AnnAnnotationPanel, editor);
+  gtk_widget_class_bind_template_child (widget_class, AnnAnnotationPanel, editor_text);
+  gtk_widget_class_bind_template_child (widget_class, AnnAnnotationPanel, editor_label);
+  gtk_widget_class_bind_template_child (widget_class, AnnAnnotationPanel, editor_note);
+  gtk_widget_class_bind_template_child (widget_class, AnnAnnotationPanel, editor_ref);
+  gtk_widget_class_bind_template_child (widget_class, AnnAnnotationPanel, editor_status);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_entity_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_editor_label_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_editor_text_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_editor_status_changed);
+  gtk_widget_class_set_css_name (widget_class, "annotationpanel");
+}
+
+static void
+ann_annotation_panel_init (AnnAnnotationPanel *self)
+{
+  GtkListItemFactory *factory;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  /* The list shows the store through a filter; the store announces each change precisely,
+   * so the list updates only the rows that changed. */
+  self->filter = gtk_custom_filter_new (filter_entity, self, NULL);
+  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->filter)));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->filtered)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
+  gtk_list_view_set_factory (self->entity_list, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->entity_list, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect (self->palette, "row-activated", G_CALLBACK (on_palette_row_activated), self);
+
+  watch_focus_leave (self, self->editor_note);
+  watch_focus_leave (self, self->editor_ref);
+}

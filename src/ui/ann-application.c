@@ -1,0 +1,221 @@
+/* ann-application.c: the application: one window per open article, app-wide actions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ann-application.h"
+#include "ann-preferences.h"
+#include "ann-window.h"
+
+struct _AnnApplication
+{
+  GtkApplication  parent_instance;
+
+  GSettings      *settings;   /* nullable: the schema is not installed in every run */
+};
+
+G_DEFINE_FINAL_TYPE (AnnApplication, ann_application, GTK_TYPE_APPLICATION)
+
+AnnApplication *
+ann_application_new (void)
+{
+  return g_object_new (ANN_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/articleannotator/ArticleAnnotator",
+                       NULL);
+}
+
+/**
+ * ann_application_get_settings:
+ *
+ * Returns: (transfer none) (nullable): the settings, or %NULL when the schema is not installed
+ */
+GSettings *
+ann_application_get_settings (AnnApplication *self)
+{
+  g_return_val_if_fail (ANN_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+/* A window that shows nothing yet, to reuse for a file rather than open another. */
+static AnnWindow *
+find_empty_window (AnnApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (ANN_IS_WINDOW (l->data) && ann_window_is_empty (l->data))
+      return l->data;
+  return NULL;
+}
+
+static void
+ann_application_activate (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    window = GTK_WINDOW (ann_window_new (ANN_APPLICATION (app)));
+  gtk_window_present (window);
+}
+
+static void
+ann_application_open (GApplication  *app,
+                      GFile        **files,
+                      int            n_files,
+                      const char    *hint)
+{
+  AnnApplication *self = ANN_APPLICATION (app);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      AnnWindow *window = find_empty_window (self);
+
+      if (window == NULL)
+        window = ann_window_new (self);
+      gtk_window_present (GTK_WINDOW (window));
+      ann_window_open_file (window, files[i]);
+    }
+}
+
+static void
+on_about (GSimpleAction *action,
+          GVariant      *parameter,
+          gpointer       user_data)
+{
+  static const char *developers[] = { "Article Annotator developers", NULL };
+  GtkApplication *app = user_data;
+
+  gtk_show_about_dialog (gtk_application_get_active_window (app),
+                         "program-name", _("Article Annotator"),
+                         "logo-icon-name", APPLICATION_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Annotate the entities of news articles, review "
+                                       "annotators’ work and measure their agreement"),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "authors", developers,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+on_preferences (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  AnnApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (ann_preferences_new (parent, self->settings)));
+}
+
+static void
+on_quit (GSimpleAction *action,
+         GVariant      *parameter,
+         gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+
+  /* Closing each window runs its unsaved-changes guard. */
+  for (GList *l = gtk_application_get_windows (app); l; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", on_about },
+  { "preferences", on_preferences },
+  { "quit", on_quit },
+};
+
+static void
+set_accels (GtkApplication *app)
+{
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "win.open", { "<Control>o", NULL } },
+    { "win.save", { "<Control>s", NULL } },
+    { "win.save-as", { "<Control><Shift>s", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
+    { "win.find", { "<Control>f", NULL } },
+    { "win.find-next", { "<Control>g", NULL } },
+    { "win.find-previous", { "<Control><Shift>g", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (app, accels[i].action, accels[i].accels);
+}
+
+static GSettings *
+create_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_warning ("The settings schema %s is not installed; preferences will not be kept",
+                 APPLICATION_ID);
+      return NULL;
+    }
+  return g_settings_new (APPLICATION_ID);
+}
+
+static void
+ann_application_startup (GApplication *app)
+{
+  AnnApplication *self = ANN_APPLICATION (app);
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+  G_APPLICATION_CLASS (ann_application_parent_class)->startup (app);
+
+  g_set_application_name (_("Article Annotator"));
+  gtk_window_set_default_icon_name (APPLICATION_ID);
+  self->settings = create_settings ();
+
+  gtk_css_provider_load_from_resource (css, "/io/github/articleannotator/ArticleAnnotator/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  set_accels (GTK_APPLICATION (app));
+}
+
+static void
+ann_application_dispose (GObject *object)
+{
+  AnnApplication *self = (AnnApplication *) object;
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (ann_application_parent_class)->dispose (object);
+}
+
+static void
+ann_application_class_init (AnnApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = ann_application_dispose;
+  app_class->startup = ann_application_startup;
+  app_class->activate = ann_application_activate;
+  app_class->open = ann_application_open;
+}
+
+static void
+ann_application_init (AnnApplication *self)
+{
+}

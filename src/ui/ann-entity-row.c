@@ -1,0 +1,133 @@
+/* ann-entity-row.c: one entity in the panel's list: colour, label, text, status, position
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ann-entity-row.h"
+#include "ann-label-row.h"
+
+struct _AnnEntityRow
+{
+  GtkWidget       parent_instance;
+
+  GtkDrawingArea *swatch;
+  GtkLabel       *label_id;
+  GtkLabel       *text;
+  GtkLabel       *status;
+  GtkLabel       *position;
+
+  AnnEntity      *entity;
+  GdkRGBA         color;
+};
+
+G_DEFINE_FINAL_TYPE (AnnEntityRow, ann_entity_row, GTK_TYPE_WIDGET)
+
+AnnEntityRow *
+ann_entity_row_new (void)
+{
+  return g_object_new (ANN_TYPE_ENTITY_ROW, NULL);
+}
+
+static const char *
+describe_status (AnnEntityStatus status)
+{
+  switch (status)
+    {
+    case ANN_ENTITY_STATUS_PENDING:
+      return C_("entity status", "pending");
+    case ANN_ENTITY_STATUS_ACCEPTED:
+      return C_("entity status", "accepted");
+    case ANN_ENTITY_STATUS_REJECTED:
+      return C_("entity status", "rejected");
+    case ANN_ENTITY_STATUS_NONE:
+    default:
+      return "";
+    }
+}
+
+/**
+ * ann_entity_row_set_entity:
+ * @entity: (nullable): the entity to show
+ */
+void
+ann_entity_row_set_entity (AnnEntityRow   *self,
+                           AnnEntity      *entity,
+                           AnnLabelSchema *labels)
+{
+  g_autofree char *position = NULL;
+  g_autofree char *accessible = NULL;
+  AnnLabel *label;
+  const char *name;
+
+  g_return_if_fail (ANN_IS_ENTITY_ROW (self));
+
+  g_set_object (&self->entity, entity);
+  if (entity == NULL)
+    return;
+
+  label = labels ? ann_label_schema_lookup (labels, ann_entity_get_label (entity)) : NULL;
+  gdk_rgba_parse (&self->color, label && ann_label_get_color (label) ? ann_label_get_color (label)
+                                                                      : "#c0bfbc");
+  gtk_widget_queue_draw (GTK_WIDGET (self->swatch));
+  name = label && ann_label_get_name (label) ? ann_label_get_name (label) : ann_entity_get_label (entity);
+
+  position = g_strdup_printf ("%u–%u", ann_entity_get_start (entity), ann_entity_get_end (entity));
+  gtk_label_set_label (self->label_id, ann_entity_get_label (entity));
+  gtk_label_set_label (self->text, ann_entity_get_text (entity));
+  gtk_label_set_label (self->status, describe_status (ann_entity_get_status (entity)));
+  gtk_label_set_label (self->position, position);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->label_id), name);
+
+  /* TRANSLATORS: an entity in the list as a screen reader says it: label name, text, offsets */
+  accessible = g_strdup_printf (_("%s: %s, characters %u to %u"), name, ann_entity_get_text (entity),
+                                ann_entity_get_start (entity), ann_entity_get_end (entity));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+}
+
+AnnEntity *
+ann_entity_row_get_entity (AnnEntityRow *self)
+{
+  g_return_val_if_fail (ANN_IS_ENTITY_ROW (self), NULL);
+
+  return self->entity;
+}
+
+static void
+ann_entity_row_dispose (GObject *object)
+{
+  AnnEntityRow *self = (AnnEntityRow *) object;
+
+  g_clear_object (&self->entity);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ANN_TYPE_ENTITY_ROW);
+
+  G_OBJECT_CLASS (ann_entity_row_parent_class)->dispose (object);
+}
+
+static void
+ann_entity_row_class_init (AnnEntityRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ann_entity_row_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/articleannotator/ArticleAnnotator/ann-entity-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, AnnEntityRow, swatch);
+  gtk_widget_class_bind_template_child (widget_class, AnnEntityRow, label_id);
+  gtk_widget_class_bind_template_child (widget_class, AnnEntityRow, text);
+  gtk_widget_class_bind_template_child (widget_class, AnnEntityRow, status);
+  gtk_widget_class_bind_template_child (widget_class, AnnEntityRow, position);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LIST_ITEM);
+}
+
+static void
+ann_entity_row_init (AnnEntityRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_drawing_area_set_draw_func (self->swatch, ann_draw_swatch, &self->color, NULL);
+}

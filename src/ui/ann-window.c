@@ -1,0 +1,1863 @@
+/* ann-window.c: one article and its annotations: the view, the panel, files and edits
+ *
+ * The window owns the open file and its history; the article view and the panel show them.
+ * Every command is a window action (win.tag, win.delete-entity, win.undo, …): keys, buttons,
+ * the palette and the tests all go through the same actions, and every edit through the
+ * history, so everything can be undone.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ann-annotation-panel.h"
+#include "ann-article-view.h"
+#include "ann-find.h"
+#include "ann-io.h"
+#include "ann-text.h"
+#include "ann-window.h"
+
+#define RECENT_MAX 10
+#define DEFAULT_AUTOSAVE_SECONDS 30
+
+typedef void (*Continuation) (AnnWindow *self);
+
+struct _AnnWindow
+{
+  GtkApplicationWindow parent_instance;
+
+  /* template */
+  GtkLabel           *title_label;
+  GtkLabel           *subtitle_label;
+  GtkInfoBar         *info_bar;
+  GtkLabel           *info_label;
+  GtkInfoBar         *recovery_bar;
+  GtkLabel           *recovery_label;
+  GtkSearchBar       *find_bar;
+  GtkSearchEntry     *find_entry;
+  GtkLabel           *find_status;
+  GtkButton          *tag_matches_button;
+  GtkToggleButton    *find_button;
+  GtkPaned           *paned;
+  GtkStack           *stack;
+  GtkLabel           *loading_label;
+  GtkProgressBar     *loading_progress;
+  AnnArticleView     *article_view;
+  AnnAnnotationPanel *panel;
+  GMenu              *recent_submenu;
+
+  /* the open file */
+  AnnFile            *file;
+  AnnHistory         *history;
+  GFile              *location;         /* nullable: an imported article has none yet */
+  gboolean            restored;         /* recovered work, unsaved until saved */
+  AnnEntity          *selected;
+  char               *reselect_id;      /* the selected entity's id while it is replaced */
+
+  /* commands */
+  char               *current_label;    /* the label of the last tagging */
+  gboolean            sticky;
+  AnnFindIndex       *find_index;
+  GArray             *find_matches;
+  guint               find_current;
+
+  /* files */
+  GCancellable       *loading;
+  guint               loading_pulse;
+  guint               autosave_source;
+  GFile              *recovery_file;
+  Continuation        after_save;
+  GtkRecentManager   *recent;
+};
+
+G_DEFINE_FINAL_TYPE (AnnWindow, ann_window, GTK_TYPE_APPLICATION_WINDOW)
+
+static void update_title (AnnWindow *self);
+static void update_actions (AnnWindow *self);
+static void save_then (AnnWindow *self, Continuation then);
+static void remember_size (AnnWindow *self);
+
+/* --- small helpers ------------------------------------------------------------------------ */
+
+static GSettings *
+get_settings (AnnWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return ANN_IS_APPLICATION (app) ? ann_application_get_settings (ANN_APPLICATION (app)) : NULL;
+}
+
+static void
+show_info (AnnWindow      *self,
+           GtkMessageType  type,
+           const char     *message)
+{
+  gtk_info_bar_set_message_type (self->info_bar, type);
+  gtk_label_set_label (self->info_label, message);
+  gtk_info_bar_set_revealed (self->info_bar, TRUE);
+}
+
+static void
+on_info_bar_response (AnnWindow *self,
+                      int        response)
+{
+  gtk_info_bar_set_revealed (self->info_bar, FALSE);
+}
+
+/* A modal message for what the user must not miss: a failed load or save. */
+static void
+show_error (AnnWindow  *self,
+            const char *primary,
+            const char *secondary)
+{
+  GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (self),
+                                              GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                              GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,
+                                              "%s", primary);
+
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", secondary);
+  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+is_modified (AnnWindow *self)
+{
+  return self->history != NULL && (self->restored || ann_history_get_modified (self->history));
+}
+
+/* --- selection ---------------------------------------------------------------------------- */
+
+void
+ann_window_select_entity (AnnWindow *self,
+                          AnnEntity *entity)
+{
+  g_return_if_fail (ANN_IS_WINDOW (self));
+
+  if (!g_set_object (&self->selected, entity))
+    return;
+  ann_article_view_set_selected (self->article_view, entity);
+  ann_annotation_panel_set_selected (self->panel, entity);
+  update_actions (self);
+}
+
+AnnEntity *
+ann_window_get_selected (AnnWindow *self)
+{
+  g_return_val_if_fail (ANN_IS_WINDOW (self), NULL);
+
+  return self->selected;
+}
+
+/* An edit replaces the entity object; the selection follows it by id. */
+static void
+on_store_entity_removed (AnnWindow *self,
+                         AnnEntity *entity,
+                         guint      position)
+{
+  if (entity != self->selected)
+    return;
+  g_free (self->reselect_id);
+  self->reselect_id = g_strdup (ann_entity_get_id (entity));
+  ann_window_select_entity (self, NULL);
+}
+
+static void
+on_store_entity_added (AnnWindow *self,
+                       AnnEntity *entity,
+                       guint      position)
+{
+  if (self->reselect_id != NULL && g_strcmp0 (self->reselect_id, ann_entity_get_id (entity)) == 0)
+    {
+      g_clear_pointer (&self->reselect_id, g_free);
+      ann_window_select_entity (self, entity);
+    }
+}
+
+static void
+on_entity_clicked (AnnWindow *self,
+                   AnnEntity *entity)
+{
+  g_clear_pointer (&self->reselect_id, g_free);
+  ann_window_select_entity (self, entity);
+}
+
+/* --- the open file ------------------------------------------------------------------------ */
+
+static void
+on_history_changed (AnnWindow *self)
+{
+  update_title (self);
+  update_actions (self);
+}
+
+static void
+clear_find (AnnWindow *self)
+{
+  g_clear_pointer (&self->find_index, ann_find_index_free);
+  g_clear_pointer (&self->find_matches, g_array_unref);
+  ann_article_view_set_find_matches (self->article_view, NULL);
+  gtk_label_set_label (self->find_status, "");
+}
+
+static void delete_recovery_path (const char *path);
+
+static void
+delete_recovery (AnnWindow *self)
+{
+  if (self->recovery_file == NULL)
+    return;
+  delete_recovery_path (g_file_peek_path (self->recovery_file));
+  g_clear_object (&self->recovery_file);
+}
+
+static void
+set_file (AnnWindow *self,
+          AnnFile   *file,
+          GFile     *location)
+{
+  if (self->file != NULL)
+    g_signal_handlers_disconnect_by_data (ann_file_get_entities (self->file), self);
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_data (self->history, self);
+
+  ann_window_select_entity (self, NULL);
+  g_clear_pointer (&self->reselect_id, g_free);
+  clear_find (self);
+  delete_recovery (self);
+  self->restored = FALSE;
+
+  g_set_object (&self->file, file);
+  g_set_object (&self->location, location);
+  g_clear_object (&self->history);
+
+  if (file != NULL)
+    {
+      AnnLabelSchema *labels = ann_file_get_labels (file);
+
+      self->history = ann_history_new (ann_file_get_entities (file));
+      g_signal_connect_swapped (self->history, "notify", G_CALLBACK (on_history_changed), self);
+      g_signal_connect_swapped (ann_file_get_entities (file), "entity-removed",
+                                G_CALLBACK (on_store_entity_removed), self);
+      g_signal_connect_swapped (ann_file_get_entities (file), "entity-added",
+                                G_CALLBACK (on_store_entity_added), self);
+      g_free (self->current_label);
+      self->current_label = ann_label_schema_get_n_labels (labels) > 0
+        ? g_strdup (ann_label_get_id (ann_label_schema_get_nth (labels, 0))) : NULL;
+    }
+
+  ann_article_view_set_file (self->article_view, file);
+  ann_annotation_panel_set_file (self->panel, file, self->history);
+  gtk_stack_set_visible_child_name (self->stack, file ? "article" : "empty");
+  if (file != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (ann_article_view_get_text_view (self->article_view)));
+
+  update_title (self);
+  update_actions (self);
+}
+
+static char *
+display_name (AnnWindow *self)
+{
+  if (self->location != NULL)
+    {
+      g_autoptr(GFileInfo) info = g_file_query_info (self->location,
+                                                     G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
+                                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
+      if (info != NULL)
+        return g_strdup (g_file_info_get_display_name (info));
+      return g_file_get_basename (self->location);
+    }
+  return g_strdup (_("Unsaved annotations"));
+}
+
+static void
+update_title (AnnWindow *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  const char *article_title;
+
+  if (self->file == NULL)
+    {
+      gtk_label_set_label (self->title_label, _("Article Annotator"));
+      gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), FALSE);
+      gtk_window_set_title (GTK_WINDOW (self), _("Article Annotator"));
+      return;
+    }
+
+  name = display_name (self);
+  /* A bullet before the name marks unsaved changes, as in GNOME's editors. */
+  title = is_modified (self) ? g_strdup_printf ("• %s", name) : g_strdup (name);
+  gtk_label_set_label (self->title_label, title);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+
+  article_title = ann_document_get_title (ann_file_get_document (self->file));
+  gtk_label_set_label (self->subtitle_label, article_title ? article_title : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), article_title != NULL);
+}
+
+static void
+enable (AnnWindow  *self,
+        const char *name,
+        gboolean    enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+static void
+update_actions (AnnWindow *self)
+{
+  gboolean open = self->file != NULL;
+  gboolean selected = self->selected != NULL;
+
+  enable (self, "save", open);
+  enable (self, "save-as", open);
+  enable (self, "undo", open && ann_history_can_undo (self->history));
+  enable (self, "redo", open && ann_history_can_redo (self->history));
+  enable (self, "tag", open);
+  enable (self, "tag-key", open);
+  enable (self, "relabel", selected);
+  enable (self, "delete-entity", selected);
+  enable (self, "tag-all-occurrences", selected);
+  enable (self, "set-note", selected);
+  enable (self, "set-ref", selected);
+  enable (self, "set-status", selected);
+  enable (self, "accept", selected);
+  enable (self, "reject", selected);
+  enable (self, "next-entity", open);
+  enable (self, "previous-entity", open);
+  enable (self, "find", open);
+  enable (self, "find-next", open);
+  enable (self, "find-previous", open);
+  enable (self, "tag-all-matches", open && self->find_matches && self->find_matches->len > 0);
+}
+
+AnnFile *
+ann_window_get_file (AnnWindow *self)
+{
+  g_return_val_if_fail (ANN_IS_WINDOW (self), NULL);
+
+  return self->file;
+}
+
+AnnHistory *
+ann_window_get_history (AnnWindow *self)
+{
+  g_return_val_if_fail (ANN_IS_WINDOW (self), NULL);
+
+  return self->history;
+}
+
+GFile *
+ann_window_get_location (AnnWindow *self)
+{
+  g_return_val_if_fail (ANN_IS_WINDOW (self), NULL);
+
+  return self->location;
+}
+
+gboolean
+ann_window_is_empty (AnnWindow *self)
+{
+  g_return_val_if_fail (ANN_IS_WINDOW (self), FALSE);
+
+  return self->file == NULL && self->loading == NULL;
+}
+
+/* --- loading ------------------------------------------------------------------------------ */
+
+typedef struct
+{
+  AnnFile *file;
+  GFile   *location;   /* nullable: where saving goes */
+  char    *warning;    /* nullable */
+} Loaded;
+
+static void
+loaded_free (Loaded *loaded)
+{
+  g_clear_object (&loaded->file);
+  g_clear_object (&loaded->location);
+  g_free (loaded->warning);
+  g_free (loaded);
+}
+
+static gboolean
+is_annotation_file (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+
+  return name != NULL && g_str_has_suffix (g_ascii_strdown (name, -1) + 0, ".json");
+}
+
+/* Runs in a worker thread: reading and checking a large file must not stall the window. */
+static void
+load_in_thread (GTask        *task,
+                gpointer      source,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  Loaded *loaded = g_new0 (Loaded, 1);
+  GError *error = NULL;
+
+  if (is_annotation_file (file))
+    {
+      loaded->file = ann_file_load (file, &error);
+      loaded->location = g_object_ref (file);
+    }
+  else
+    {
+      g_autoptr(AnnDocument) document = ann_document_new_from_file (file, &loaded->warning, &error);
+
+      if (document != NULL)
+        {
+          g_autoptr(AnnLabelSchema) labels = ann_label_schema_new_default ();
+
+          loaded->file = ann_file_new (document, labels);
+        }
+      else
+        {
+          g_autofree char *name = ann_io_describe_file (file);
+
+          g_prefix_error (&error, "%s: ", name);
+        }
+    }
+
+  if (loaded->file == NULL)
+    {
+      loaded_free (loaded);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, loaded, (GDestroyNotify) loaded_free);
+}
+
+static gboolean
+pulse_loading (gpointer user_data)
+{
+  AnnWindow *self = user_data;
+
+  gtk_progress_bar_pulse (self->loading_progress);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stop_loading (AnnWindow *self)
+{
+  g_clear_handle_id (&self->loading_pulse, g_source_remove);
+  g_clear_object (&self->loading);
+}
+
+static void
+on_loaded (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(AnnWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  Loaded *loaded;
+
+  loaded = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  stop_loading (self);
+
+  if (loaded == NULL)
+    {
+      /* The document that was open stays open, untouched. */
+      gtk_stack_set_visible_child_name (self->stack, self->file ? "article" : "empty");
+      show_error (self, _("The file could not be opened"), error->message);
+      return;
+    }
+
+  set_file (self, loaded->file, loaded->location);
+  if (loaded->location != NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (loaded->location);
+
+      gtk_recent_manager_add_item (self->recent, uri);
+    }
+  if (loaded->warning != NULL)
+    show_info (self, GTK_MESSAGE_WARNING, loaded->warning);
+  loaded_free (loaded);
+}
+
+static void
+start_loading (AnnWindow *self,
+               GFile     *file)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *message = g_strdup_printf (_("Opening “%s”…"), name);
+
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  stop_loading (self);
+
+  self->loading = g_cancellable_new ();
+  task = g_task_new (self, self->loading, on_loaded, g_object_ref (self));
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_in_thread);
+
+  gtk_label_set_label (self->loading_label, message);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  self->loading_pulse = g_timeout_add (100, pulse_loading, self);
+}
+
+/* Asks what to do with unsaved changes, then runs @then unless the user cancels. */
+typedef struct
+{
+  AnnWindow    *self;
+  Continuation  then;
+} Pending;
+
+static void
+on_unsaved_response (GtkDialog *dialog,
+                     int        response,
+                     Pending   *pending)
+{
+  AnnWindow *self = pending->self;
+  Continuation then = pending->then;
+
+  g_free (pending);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    save_then (self, then);
+  else if (response == GTK_RESPONSE_REJECT)
+    {
+      self->restored = FALSE;
+      if (self->history != NULL)
+        ann_history_mark_saved (self->history);
+      delete_recovery (self);
+      then (self);
+    }
+  g_object_unref (self);
+}
+
+static void
+confirm_discard_then (AnnWindow    *self,
+                      Continuation  then)
+{
+  g_autofree char *name = NULL;
+  GtkWidget *dialog;
+  Pending *pending;
+
+  if (!is_modified (self))
+    {
+      then (self);
+      return;
+    }
+
+  name = display_name (self);
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                   _("Save the changes to “%s”?"), name);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            _("Without saving, the changes since the last save are lost."));
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog),
+                          _("_Cancel"), GTK_RESPONSE_CANCEL,
+                          _("_Discard"), GTK_RESPONSE_REJECT,
+                          _("_Save"), GTK_RESPONSE_ACCEPT,
+                          NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  gtk_widget_add_css_class (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), GTK_RESPONSE_REJECT),
+                            "destructive-action");
+
+  pending = g_new0 (Pending, 1);
+  pending->self = g_object_ref (self);
+  pending->then = then;
+  g_signal_connect (dialog, "response", G_CALLBACK (on_unsaved_response), pending);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static GFile *pending_open_file;
+
+static void
+open_pending_file (AnnWindow *self)
+{
+  g_autoptr(GFile) file = g_steal_pointer (&pending_open_file);
+
+  if (file != NULL)
+    start_loading (self, file);
+}
+
+/**
+ * ann_window_open_file:
+ *
+ * Opens @file (an annotation file, or a plain-text article to import) in this window, after
+ * asking about unsaved changes. A file that fails to load leaves the open one as it was.
+ */
+void
+ann_window_open_file (AnnWindow *self,
+                      GFile     *file)
+{
+  g_return_if_fail (ANN_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  g_set_object (&pending_open_file, file);
+  confirm_discard_then (self, open_pending_file);
+}
+
+static void
+on_open_response (GtkNativeDialog *chooser,
+                  int              response,
+                  AnnWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      ann_window_open_file (self, file);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+add_filters (GtkFileChooser *chooser)
+{
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) annotations = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) articles = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (all, _("Articles and annotation files"));
+  gtk_file_filter_add_suffix (all, "json");
+  gtk_file_filter_add_suffix (all, "txt");
+  gtk_file_filter_set_name (annotations, _("Annotation files (.json)"));
+  gtk_file_filter_add_suffix (annotations, "json");
+  gtk_file_filter_set_name (articles, _("Plain-text articles (.txt)"));
+  gtk_file_filter_add_suffix (articles, "txt");
+  gtk_file_chooser_add_filter (chooser, all);
+  gtk_file_chooser_add_filter (chooser, annotations);
+  gtk_file_chooser_add_filter (chooser, articles);
+}
+
+static void
+on_open (GSimpleAction *action,
+         GVariant      *parameter,
+         gpointer       user_data)
+{
+  AnnWindow *self = user_data;
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Open an Article or Annotation File"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  add_filters (GTK_FILE_CHOOSER (chooser));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_open_recent (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  ann_window_open_file (user_data, file);
+}
+
+static void
+update_recent_menu (AnnWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (self->recent);
+  const char *app_name = g_get_application_name ();
+  guint shown = 0;
+
+  g_menu_remove_all (self->recent_submenu);
+  for (GList *l = items; l != NULL && shown < RECENT_MAX; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (app_name == NULL || !gtk_recent_info_has_application (info, app_name) ||
+          !gtk_recent_info_exists (info))
+        continue;
+      item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+      g_menu_item_set_action_and_target (item, "win.open-recent", "s", gtk_recent_info_get_uri (info));
+      g_menu_append_item (self->recent_submenu, item);
+      shown++;
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+/* --- saving ------------------------------------------------------------------------------- */
+
+/**
+ * ann_window_save_to:
+ *
+ * Saves the annotations to @file, atomically. On failure the document stays open and
+ * unsaved, and @file keeps what it had.
+ */
+gboolean
+ann_window_save_to (AnnWindow  *self,
+                    GFile      *file,
+                    GError    **error)
+{
+  g_autofree char *uri = NULL;
+
+  g_return_val_if_fail (ANN_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (self->file != NULL, FALSE);
+
+  if (!ann_file_save (self->file, file, error))
+    return FALSE;
+
+  g_set_object (&self->location, file);
+  self->restored = FALSE;
+  ann_history_mark_saved (self->history);
+  delete_recovery (self);
+  uri = g_file_get_uri (file);
+  gtk_recent_manager_add_item (self->recent, uri);
+  update_title (self);
+  return TRUE;
+}
+
+static void
+save_to_and_continue (AnnWindow *self,
+                      GFile     *file)
+{
+  g_autoptr(GError) error = NULL;
+  Continuation then = self->after_save;
+
+  self->after_save = NULL;
+  if (!ann_window_save_to (self, file, &error))
+    {
+      show_error (self, _("The annotations could not be saved"), error->message);
+      return;
+    }
+  if (then != NULL)
+    then (self);
+}
+
+static void
+on_save_as_response (GtkNativeDialog *chooser,
+                     int              response,
+                     AnnWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      save_to_and_continue (self, file);
+    }
+  else
+    self->after_save = NULL;
+  g_object_unref (chooser);
+}
+
+static void
+choose_location_and_save (AnnWindow *self)
+{
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+  const char *source = ann_document_get_source (ann_file_get_document (self->file));
+
+  chooser = gtk_file_chooser_native_new (_("Save Annotations"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  if (self->location != NULL)
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), self->location, NULL);
+  else
+    {
+      /* "bài-báo.txt" is saved as "bài-báo.json" by default. */
+      g_autofree char *stem = g_strdup (source ? source : _("annotations"));
+      char *dot = strrchr (stem, '.');
+
+      if (dot != NULL)
+        *dot = '\0';
+      name = g_strconcat (stem, ".json", NULL);
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    }
+  g_signal_connect (chooser, "response", G_CALLBACK (on_save_as_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+save_after_naming (AnnWindow *self)
+{
+  if (self->location == NULL)
+    choose_location_and_save (self);
+  else
+    save_to_and_continue (self, self->location);
+}
+
+static void
+on_annotator_response (GtkDialog *dialog,
+                       int        response,
+                       AnnWindow *self)
+{
+  GtkEntry *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response != GTK_RESPONSE_OK || *name == '\0')
+    {
+      self->after_save = NULL;
+      return;
+    }
+
+  if (get_settings (self) != NULL)
+    g_settings_set_string (get_settings (self), "annotator-name", name);
+  ann_file_set_annotator (self->file, name);
+  save_after_naming (self);
+}
+
+/* The first save asks for the annotator's name, which every file records. */
+static void
+ask_annotator_then_save (AnnWindow *self)
+{
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  dialog = gtk_dialog_new_with_buttons (_("Who Is Annotating?"), GTK_WINDOW (self),
+                                        GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT |
+                                        GTK_DIALOG_USE_HEADER_BAR,
+                                        _("_Cancel"), GTK_RESPONSE_CANCEL,
+                                        _("_Save"), GTK_RESPONSE_OK,
+                                        NULL);
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Your name or initials"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Annotator’s name"), -1);
+  gtk_widget_set_margin_start (entry, 18);
+  gtk_widget_set_margin_end (entry, 18);
+  gtk_widget_set_margin_top (entry, 18);
+  gtk_widget_set_margin_bottom (entry, 18);
+  gtk_box_append (GTK_BOX (gtk_dialog_get_content_area (GTK_DIALOG (dialog))), entry);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_annotator_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+save_then (AnnWindow    *self,
+           Continuation  then)
+{
+  const char *name = NULL;
+
+  self->after_save = then;
+  if (ann_file_get_annotator (self->file) != NULL)
+    {
+      save_after_naming (self);
+      return;
+    }
+
+  if (get_settings (self) != NULL)
+    name = g_settings_get_string (get_settings (self), "annotator-name");
+  if (name != NULL && *name != '\0')
+    {
+      ann_file_set_annotator (self->file, name);
+      g_free ((char *) name);
+      save_after_naming (self);
+      return;
+    }
+  g_free ((char *) name);
+  ask_annotator_then_save (self);
+}
+
+static void
+on_save (GSimpleAction *action,
+         GVariant      *parameter,
+         gpointer       user_data)
+{
+  save_then (user_data, NULL);
+}
+
+static void
+on_save_as (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  AnnWindow *self = user_data;
+
+  self->after_save = NULL;
+  choose_location_and_save (self);
+}
+
+/* --- recovery ----------------------------------------------------------------------------- */
+
+static char *
+recovery_dir (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "article-annotator", "recovery", NULL);
+}
+
+/**
+ * ann_window_write_recovery:
+ *
+ * Writes the unsaved annotations to this window's recovery file, which the next start
+ * offers to restore after a crash. Autosave calls this every 30 seconds.
+ */
+gboolean
+ann_window_write_recovery (AnnWindow *self)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_return_val_if_fail (ANN_IS_WINDOW (self), FALSE);
+
+  if (self->file == NULL || !is_modified (self))
+    return FALSE;
+
+  if (self->recovery_file == NULL)
+    {
+      g_autofree char *dir = recovery_dir ();
+      g_autofree char *name = g_strdup_printf ("%" G_GINT64_FORMAT "-%d-%p.json",
+                                               g_get_real_time (), (int) getpid (), (void *) self);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_mkdir_with_parents (dir, 0700);
+      self->recovery_file = g_file_new_for_path (path);
+    }
+
+  data = ann_file_serialize (self->file, &length);
+  if (!ann_io_write_atomically (self->recovery_file, data, length, &error))
+    {
+      g_warning ("Could not write the recovery file: %s", error->message);
+      return FALSE;
+    }
+
+  /* Beside it, where the work belongs, so that restoring can save it there. */
+  if (self->location != NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (self->location);
+      g_autofree char *path = g_strconcat (g_file_peek_path (self->recovery_file), ".location", NULL);
+
+      g_file_set_contents (path, uri, -1, NULL);
+    }
+  return TRUE;
+}
+
+GFile *
+ann_window_get_recovery_file (AnnWindow *self)
+{
+  g_return_val_if_fail (ANN_IS_WINDOW (self), NULL);
+
+  return self->recovery_file;
+}
+
+static gboolean
+autosave (gpointer user_data)
+{
+  ann_window_write_recovery (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+enum {
+  RESPONSE_RESTORE = 1,
+  RESPONSE_DISCARD = 2,
+};
+
+/* The recovery files of earlier sessions, newest first. */
+static GPtrArray *
+find_recovery_files (void)
+{
+  g_autofree char *dir_path = recovery_dir ();
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".json"))
+      g_ptr_array_add (files, g_build_filename (dir_path, name, NULL));
+
+  /* Names start with the time they were made. */
+  g_ptr_array_sort (files, (GCompareFunc) g_strcmp0);
+  for (guint i = 0; i < files->len / 2; i++)
+    {
+      gpointer swap = files->pdata[i];
+
+      files->pdata[i] = files->pdata[files->len - 1 - i];
+      files->pdata[files->len - 1 - i] = swap;
+    }
+  return files;
+}
+
+static void
+delete_recovery_path (const char *path)
+{
+  g_autofree char *location = g_strconcat (path, ".location", NULL);
+
+  g_remove (path);
+  g_remove (location);
+}
+
+/* Opens the newest recovery file as unsaved work that belongs where it was being saved. */
+static void
+restore_recovery (AnnWindow *self)
+{
+  g_autoptr(GPtrArray) files = find_recovery_files ();
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) location = NULL;
+  g_autoptr(AnnFile) annotations = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *location_path = NULL;
+  g_autofree char *uri = NULL;
+
+  if (files->len == 0)
+    return;
+
+  file = g_file_new_for_path (g_ptr_array_index (files, 0));
+  annotations = ann_file_load (file, &error);
+  if (annotations == NULL)
+    {
+      show_error (self, _("The unsaved work could not be restored"), error->message);
+      return;
+    }
+
+  location_path = g_strconcat (g_ptr_array_index (files, 0), ".location", NULL);
+  if (g_file_get_contents (location_path, &uri, NULL, NULL))
+    location = g_file_new_for_uri (g_strstrip (uri));
+
+  set_file (self, annotations, location);
+  self->restored = TRUE;
+  self->recovery_file = g_steal_pointer (&file);
+  update_title (self);
+}
+
+static void
+on_recovery_response (AnnWindow *self,
+                      int        response)
+{
+  gtk_info_bar_set_revealed (self->recovery_bar, FALSE);
+
+  if (response == RESPONSE_RESTORE)
+    restore_recovery (self);
+  else if (response == RESPONSE_DISCARD)
+    {
+      g_autoptr(GPtrArray) files = find_recovery_files ();
+
+      for (guint i = 0; i < files->len; i++)
+        delete_recovery_path (g_ptr_array_index (files, i));
+    }
+}
+
+static void
+offer_recovery (AnnWindow *self)
+{
+  g_autoptr(GPtrArray) files = find_recovery_files ();
+  g_autofree char *message = NULL;
+
+  if (files->len == 0)
+    return;
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Annotations that were not saved when the program last "
+                                          "stopped were kept. Restore them?",
+                                          "Annotations that were not saved when the program last "
+                                          "stopped were kept (%u files). Restore the newest?",
+                                          files->len),
+                             files->len);
+  gtk_label_set_label (self->recovery_label, message);
+  gtk_info_bar_set_revealed (self->recovery_bar, TRUE);
+}
+
+/* --- tagging ------------------------------------------------------------------------------ */
+
+static void
+report (AnnWindow  *self,
+        const char *message)
+{
+  show_info (self, GTK_MESSAGE_INFO, message);
+}
+
+/* Tags [start, end) with @label, or selects the entity already there. */
+static AnnEntity *
+tag_span (AnnWindow  *self,
+          const char *label,
+          guint       start,
+          guint       end)
+{
+  AnnEntityStore *store = ann_file_get_entities (self->file);
+  g_autoptr(AnnEntity) entity = NULL;
+  g_autoptr(GError) error = NULL;
+  AnnEntity *existing = ann_entity_store_find (store, start, end, label);
+
+  if (existing != NULL)
+    return existing;
+
+  entity = ann_file_create_entity (self->file, label, start, end, &error);
+  if (entity == NULL || !ann_history_add (self->history, entity, &error))
+    {
+      report (self, error->message);
+      return NULL;
+    }
+  return entity;
+}
+
+static void
+relabel (AnnWindow  *self,
+         AnnEntity  *entity,
+         const char *label)
+{
+  g_autoptr(AnnEntity) copy = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (ann_entity_get_label (entity), label) == 0)
+    return;
+  if (ann_label_schema_lookup (ann_file_get_labels (self->file), label) == NULL)
+    return;
+
+  copy = ann_entity_copy (entity);
+  ann_entity_set_label (copy, label);
+  if (!ann_history_replace (self->history, entity, copy, &error))
+    report (self, error->message);
+}
+
+static void
+tag_with_label (AnnWindow  *self,
+                const char *label)
+{
+  guint start, end;
+
+  if (self->file == NULL || ann_label_schema_lookup (ann_file_get_labels (self->file), label) == NULL)
+    return;
+
+  g_free (self->current_label);
+  self->current_label = g_strdup (label);
+  gtk_button_set_label (self->tag_matches_button, NULL);
+  update_actions (self);
+
+  if (ann_article_view_get_selection (self->article_view, &start, &end) &&
+      ann_document_snap_to_words (ann_file_get_document (self->file), &start, &end))
+    {
+      AnnEntity *entity = tag_span (self, label, start, end);
+
+      if (entity != NULL)
+        {
+          ann_article_view_select_range (self->article_view, end, end);
+          ann_window_select_entity (self, entity);
+        }
+      return;
+    }
+
+  /* With no text selected, a label key relabels the selected entity. */
+  if (self->selected != NULL)
+    relabel (self, self->selected, label);
+}
+
+static void
+on_tag (GSimpleAction *action,
+        GVariant      *parameter,
+        gpointer       user_data)
+{
+  tag_with_label (user_data, g_variant_get_string (parameter, NULL));
+}
+
+static void
+on_tag_key (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  AnnWindow *self = user_data;
+  AnnLabel *label;
+
+  label = ann_label_schema_lookup_key (ann_file_get_labels (self->file),
+                                       g_variant_get_string (parameter, NULL));
+  if (label != NULL)
+    tag_with_label (self, ann_label_get_id (label));
+}
+
+static void
+on_relabel (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  AnnWindow *self = user_data;
+
+  if (self->selected != NULL)
+    relabel (self, self->selected, g_variant_get_string (parameter, NULL));
+}
+
+static void
+on_selection_done (AnnWindow *self)
+{
+  /* In sticky mode, every selection made with the mouse is tagged at once. */
+  if (self->sticky && self->current_label != NULL)
+    tag_with_label (self, self->current_label);
+}
+
+static void
+on_sticky_changed (GSimpleAction *action,
+                   GVariant      *value,
+                   gpointer       user_data)
+{
+  AnnWindow *self = user_data;
+
+  self->sticky = g_variant_get_boolean (value);
+  g_simple_action_set_state (action, value);
+}
+
+/* Replaces the selected entity with an edited copy. */
+typedef void (*Edit) (AnnEntity *copy, const char *value);
+
+static void
+edit_selected (AnnWindow  *self,
+               Edit        edit,
+               const char *value)
+{
+  g_autoptr(AnnEntity) copy = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->selected == NULL)
+    return;
+  copy = ann_entity_copy (self->selected);
+  edit (copy, value);
+  if (!ann_history_replace (self->history, self->selected, copy, &error))
+    report (self, error->message);
+}
+
+static void
+edit_note (AnnEntity  *copy,
+           const char *value)
+{
+  ann_entity_set_note (copy, value);
+}
+
+static void
+edit_ref (AnnEntity  *copy,
+          const char *value)
+{
+  ann_entity_set_ref (copy, value);
+}
+
+static void
+edit_status (AnnEntity  *copy,
+             const char *value)
+{
+  AnnEntityStatus status = ANN_ENTITY_STATUS_NONE;
+
+  ann_entity_status_from_string (value, &status);
+  ann_entity_set_status (copy, status);
+}
+
+static void
+on_set_note (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  edit_selected (user_data, edit_note, g_variant_get_string (parameter, NULL));
+}
+
+static void
+on_set_ref (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  edit_selected (user_data, edit_ref, g_variant_get_string (parameter, NULL));
+}
+
+static void
+on_set_status (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  edit_selected (user_data, edit_status, g_variant_get_string (parameter, NULL));
+}
+
+static void
+on_accept (GSimpleAction *action,
+           GVariant      *parameter,
+           gpointer       user_data)
+{
+  edit_selected (user_data, edit_status, "accepted");
+}
+
+static void
+on_reject (GSimpleAction *action,
+           GVariant      *parameter,
+           gpointer       user_data)
+{
+  edit_selected (user_data, edit_status, "rejected");
+}
+
+static void
+on_delete_entity (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  AnnWindow *self = user_data;
+  g_autoptr(AnnEntity) entity = NULL;
+  g_autoptr(GError) error = NULL;
+  AnnEntityStore *store;
+  guint position;
+
+  if (self->selected == NULL)
+    return;
+
+  store = ann_file_get_entities (self->file);
+  entity = g_object_ref (self->selected);
+  ann_entity_store_get_position (store, entity, &position);
+  if (!ann_history_remove (self->history, entity, &error))
+    {
+      report (self, error->message);
+      return;
+    }
+
+  /* The next entity takes the selection, so Delete can be pressed again. */
+  g_clear_pointer (&self->reselect_id, g_free);
+  ann_window_select_entity (self, ann_entity_store_get_nth (store, MIN (position, ann_entity_store_get_n_entities (store) - 1)));
+}
+
+static gboolean
+is_word_boundary (AnnDocument *document,
+                  guint        offset)
+{
+  const char *text = ann_document_get_text (document);
+
+  if (offset == 0 || offset == ann_document_get_length (document))
+    return TRUE;
+  return !ann_text_is_word_char (g_utf8_get_char (text + ann_document_get_byte_offset (document, offset))) ||
+         !ann_text_is_word_char (g_utf8_get_char (g_utf8_prev_char (text + ann_document_get_byte_offset (document, offset))));
+}
+
+/* Tags every other occurrence of the selected entity's text, as whole words, in one undo step. */
+static void
+on_tag_all_occurrences (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  AnnWindow *self = user_data;
+  AnnDocument *document;
+  const char *text, *needle, *label;
+  guint added = 0;
+  g_autofree char *message = NULL;
+
+  if (self->selected == NULL)
+    return;
+
+  document = ann_file_get_document (self->file);
+  text = ann_document_get_text (document);
+  needle = ann_entity_get_text (self->selected);
+  label = ann_entity_get_label (self->selected);
+
+  ann_history_begin_group (self->history);
+  for (const char *hit = strstr (text, needle); hit != NULL; hit = strstr (hit + 1, needle))
+    {
+      guint start = ann_document_get_char_offset (document, hit - text);
+      guint end = ann_document_get_char_offset (document, hit - text + strlen (needle));
+      AnnEntityStore *store = ann_file_get_entities (self->file);
+
+      if (!is_word_boundary (document, start) || !is_word_boundary (document, end) ||
+          ann_entity_store_find (store, start, end, label) != NULL)
+        continue;
+      if (tag_span (self, label, start, end) != NULL)
+        added++;
+    }
+  ann_history_end_group (self->history);
+
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Tagged %u more occurrence of “%s”",
+                                          "Tagged %u more occurrences of “%s”", added),
+                             added, needle);
+  report (self, message);
+}
+
+static void
+on_select_entity (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  AnnWindow *self = user_data;
+  AnnEntity *entity;
+
+  if (self->file == NULL)
+    return;
+  entity = ann_entity_store_lookup_id (ann_file_get_entities (self->file),
+                                       g_variant_get_string (parameter, NULL));
+  g_clear_pointer (&self->reselect_id, g_free);
+  ann_window_select_entity (self, entity);
+}
+
+/* Tab and Shift+Tab: the next or previous entity in reading order, from the selected one or
+ * from the cursor. */
+static void
+move_selection (AnnWindow *self,
+                int        direction)
+{
+  AnnEntityStore *store = ann_file_get_entities (self->file);
+  guint n = ann_entity_store_get_n_entities (store);
+  guint position;
+
+  if (n == 0)
+    return;
+
+  if (self->selected != NULL && ann_entity_store_get_position (store, self->selected, &position))
+    position = (position + n + direction) % n;
+  else
+    {
+      guint cursor = ann_article_view_get_cursor (self->article_view);
+
+      for (position = 0; position < n; position++)
+        if (ann_entity_get_start (ann_entity_store_get_nth (store, position)) >= cursor)
+          break;
+      if (direction < 0)
+        position = (position + n - 1) % n;
+      else
+        position %= n;
+    }
+
+  g_clear_pointer (&self->reselect_id, g_free);
+  ann_window_select_entity (self, ann_entity_store_get_nth (store, position));
+}
+
+static void
+on_next_entity (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  move_selection (user_data, +1);
+}
+
+static void
+on_previous_entity (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  move_selection (user_data, -1);
+}
+
+static void
+on_undo (GSimpleAction *action,
+         GVariant      *parameter,
+         gpointer       user_data)
+{
+  AnnWindow *self = user_data;
+
+  ann_history_undo (self->history);
+}
+
+static void
+on_redo (GSimpleAction *action,
+         GVariant      *parameter,
+         gpointer       user_data)
+{
+  AnnWindow *self = user_data;
+
+  ann_history_redo (self->history);
+}
+
+/**
+ * ann_window_select_text:
+ *
+ * Selects [@start, @end) of the article, as a drag of the mouse would.
+ */
+void
+ann_window_select_text (AnnWindow *self,
+                        guint      start,
+                        guint      end)
+{
+  g_return_if_fail (ANN_IS_WINDOW (self));
+
+  ann_article_view_select_range (self->article_view, start, end);
+}
+
+/* --- find --------------------------------------------------------------------------------- */
+
+static void
+show_match (AnnWindow *self)
+{
+  g_autofree char *status = NULL;
+  const AnnFindMatch *match;
+
+  if (self->find_matches == NULL || self->find_matches->len == 0)
+    {
+      gtk_label_set_label (self->find_status,
+                           gtk_editable_get_text (GTK_EDITABLE (self->find_entry))[0] ? _("No matches") : "");
+      return;
+    }
+
+  match = &g_array_index (self->find_matches, AnnFindMatch, self->find_current);
+  ann_article_view_select_range (self->article_view, match->start, match->end);
+  /* TRANSLATORS: the current match and the number of matches */
+  status = g_strdup_printf (_("%u of %u"), self->find_current + 1, self->find_matches->len);
+  gtk_label_set_label (self->find_status, status);
+}
+
+static void
+on_find_changed (AnnWindow *self)
+{
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->find_entry));
+  guint cursor;
+
+  if (self->file == NULL)
+    return;
+  if (self->find_index == NULL)
+    self->find_index = ann_find_index_new (ann_document_get_text (ann_file_get_document (self->file)));
+
+  g_clear_pointer (&self->find_matches, g_array_unref);
+  self->find_matches = ann_find_index_search (self->find_index, query, FALSE);
+  ann_article_view_set_find_matches (self->article_view, self->find_matches);
+
+  /* Start from the first match after the cursor. */
+  cursor = ann_article_view_get_cursor (self->article_view);
+  self->find_current = 0;
+  for (guint i = 0; i < self->find_matches->len; i++)
+    if (g_array_index (self->find_matches, AnnFindMatch, i).start >= cursor)
+      {
+        self->find_current = i;
+        break;
+      }
+
+  show_match (self);
+  update_actions (self);
+}
+
+static void
+step_match (AnnWindow *self,
+            int        direction)
+{
+  guint n;
+
+  if (self->find_matches == NULL || self->find_matches->len == 0)
+    return;
+  n = self->find_matches->len;
+  self->find_current = (self->find_current + n + direction) % n;
+  show_match (self);
+}
+
+static void
+on_find_next (AnnWindow *self)
+{
+  step_match (self, +1);
+}
+
+static void
+on_find_previous (AnnWindow *self)
+{
+  step_match (self, -1);
+}
+
+static void
+on_find_activate (AnnWindow *self)
+{
+  step_match (self, +1);
+}
+
+static void
+on_find (GSimpleAction *action,
+         GVariant      *parameter,
+         gpointer       user_data)
+{
+  AnnWindow *self = user_data;
+
+  gtk_search_bar_set_search_mode (self->find_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->find_entry));
+}
+
+static void
+on_find_next_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  step_match (user_data, +1);
+}
+
+static void
+on_find_previous_action (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  step_match (user_data, -1);
+}
+
+/* Tags every match with the current label, in one undo step. */
+static void
+on_tag_all_matches (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  AnnWindow *self = user_data;
+  g_autofree char *message = NULL;
+  guint added = 0;
+
+  if (self->find_matches == NULL || self->current_label == NULL)
+    return;
+
+  ann_history_begin_group (self->history);
+  for (guint i = 0; i < self->find_matches->len; i++)
+    {
+      const AnnFindMatch *match = &g_array_index (self->find_matches, AnnFindMatch, i);
+      guint before = ann_entity_store_get_n_entities (ann_file_get_entities (self->file));
+
+      tag_span (self, self->current_label, match->start, match->end);
+      if (ann_entity_store_get_n_entities (ann_file_get_entities (self->file)) > before)
+        added++;
+    }
+  ann_history_end_group (self->history);
+
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Tagged %u match as %s",
+                                          "Tagged %u matches as %s", added),
+                             added, self->current_label);
+  report (self, message);
+}
+
+/* --- the object --------------------------------------------------------------------------- */
+
+static gboolean
+on_close_request (GtkWindow *window)
+{
+  AnnWindow *self = ANN_WINDOW (window);
+
+  remember_size (self);
+  if (!is_modified (self))
+    {
+      delete_recovery (self);
+      return FALSE;
+    }
+
+  confirm_discard_then (self, (Continuation) gtk_window_destroy);
+  return TRUE;
+}
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         AnnWindow     *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  files = g_value_get_boxed (value);
+  if (files == NULL)
+    return FALSE;
+  ann_window_open_file (self, files->data);
+  return TRUE;
+}
+
+static const GActionEntry win_actions[] = {
+  { "open", on_open },
+  { "open-recent", on_open_recent, "s" },
+  { "save", on_save },
+  { "save-as", on_save_as },
+  { "undo", on_undo },
+  { "redo", on_redo },
+  { "tag", on_tag, "s" },
+  { "tag-key", on_tag_key, "s" },
+  { "relabel", on_relabel, "s" },
+  { "delete-entity", on_delete_entity },
+  { "tag-all-occurrences", on_tag_all_occurrences },
+  { "select-entity", on_select_entity, "s" },
+  { "set-note", on_set_note, "s" },
+  { "set-ref", on_set_ref, "s" },
+  { "set-status", on_set_status, "s" },
+  { "accept", on_accept },
+  { "reject", on_reject },
+  { "next-entity", on_next_entity },
+  { "previous-entity", on_previous_entity },
+  { "find", on_find },
+  { "find-next", on_find_next_action },
+  { "find-previous", on_find_previous_action },
+  { "tag-all-matches", on_tag_all_matches },
+  { "sticky-label", NULL, NULL, "false", on_sticky_changed },
+};
+
+/* Keys that act on entities while the article has the focus; in an entry they type as usual.
+ * Tab and Shift+Tab move between entities only in the article, so that the list and the
+ * entries keep Tab for moving the focus. */
+static void
+add_shortcut (GtkShortcutController *controller,
+              guint                  key,
+              GdkModifierType        modifiers,
+              GtkShortcut           *shortcut_or_null,
+              const char            *action)
+{
+  GtkShortcut *shortcut = shortcut_or_null;
+
+  if (shortcut == NULL)
+    shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (key, modifiers),
+                                 gtk_named_action_new (action));
+  gtk_shortcut_controller_add_shortcut (controller, shortcut);
+}
+
+static void
+add_entity_shortcuts (GtkWidget *widget,
+                      gboolean   with_navigation)
+{
+  GtkShortcutController *controller = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
+
+  for (guint digit = 1; digit <= 9; digit++)
+    {
+      char key[2] = { '0' + digit, '\0' };
+      guint keyvals[] = { GDK_KEY_0 + digit, GDK_KEY_KP_0 + digit };
+
+      for (guint i = 0; i < G_N_ELEMENTS (keyvals); i++)
+        add_shortcut (controller, 0, 0,
+                      gtk_shortcut_new_with_arguments (gtk_keyval_trigger_new (keyvals[i], 0),
+                                                       gtk_named_action_new ("win.tag-key"),
+                                                       "s", key),
+                      NULL);
+    }
+  add_shortcut (controller, GDK_KEY_Delete, 0, NULL, "win.delete-entity");
+  add_shortcut (controller, GDK_KEY_KP_Delete, 0, NULL, "win.delete-entity");
+
+  if (with_navigation)
+    {
+      add_shortcut (controller, GDK_KEY_Tab, 0, NULL, "win.next-entity");
+      add_shortcut (controller, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK, NULL, "win.previous-entity");
+      add_shortcut (controller, GDK_KEY_Tab, GDK_SHIFT_MASK, NULL, "win.previous-entity");
+      add_shortcut (controller, GDK_KEY_Return, 0, NULL, "win.accept");
+      add_shortcut (controller, GDK_KEY_KP_Enter, 0, NULL, "win.accept");
+      add_shortcut (controller, GDK_KEY_BackSpace, 0, NULL, "win.reject");
+    }
+
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (controller));
+}
+
+static void
+ann_window_dispose (GObject *object)
+{
+  AnnWindow *self = (AnnWindow *) object;
+
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  stop_loading (self);
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  if (self->recent != NULL)
+    g_signal_handlers_disconnect_by_data (self->recent, self);
+  set_file (self, NULL, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ANN_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (ann_window_parent_class)->dispose (object);
+}
+
+static void
+ann_window_finalize (GObject *object)
+{
+  AnnWindow *self = (AnnWindow *) object;
+
+  g_clear_pointer (&self->current_label, g_free);
+  g_clear_pointer (&self->reselect_id, g_free);
+
+  G_OBJECT_CLASS (ann_window_parent_class)->finalize (object);
+}
+
+static void
+ann_window_class_init (AnnWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = ann_window_dispose;
+  object_class->finalize = ann_window_finalize;
+  window_class->close_request = on_close_request;
+
+  g_type_ensure (ANN_TYPE_ARTICLE_VIEW);
+  g_type_ensure (ANN_TYPE_ANNOTATION_PANEL);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/articleannotator/ArticleAnnotator/ann-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, AnnWindow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, AnnWindow, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, AnnWindow, info_bar);
+  gtk_widget_class_bind_template_child (widget_class, AnnWindow, info_label);
+  gtk_widget_class_bind_template_child (widget_class, AnnWindow, recovery_bar);
+  gtk_widget_class_bind_template_child (widget_class, AnnWindow, recovery_label);
+  gtk_widget_class_bind_template_child (widget_class, AnnWindow, find_bar);
+  gtk_widget_class_bind_template_child (widget_class, AnnWindow, find_entry);
+  gtk_widget_class_bind_template_child (widget_class, AnnWindow, find_status);
+  gtk_widget_class_bind_template_child (widget_class, AnnWindow, find_button);
+  gtk_widget_class_bind_template_child (widget_class, AnnWindow, tag_matches_button);
+  gtk_widget_class_bind_template_child (widget_class, AnnWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, AnnWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, AnnWindow, loading_label);
+  gtk_widget_class_bind_template_child (widget_class, AnnWindow, loading_progress);
+  gtk_widget_class_bind_template_child (widget_class, AnnWindow, article_view);
+  gtk_widget_class_bind_template_child (widget_class, AnnWindow, panel);
+  gtk_widget_class_bind_template_child (widget_class, AnnWindow, recent_submenu);
+  gtk_widget_class_bind_template_callback (widget_class, on_info_bar_response);
+  gtk_widget_class_bind_template_callback (widget_class, on_recovery_response);
+  gtk_widget_class_bind_template_callback (widget_class, on_find_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_find_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_find_next);
+  gtk_widget_class_bind_template_callback (widget_class, on_find_previous);
+  gtk_widget_class_bind_template_callback (widget_class, on_entity_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_selection_done);
+}
+
+static void
+ann_window_init (AnnWindow *self)
+{
+  GtkDropTarget *drop;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
+  g_object_bind_property (self->find_button, "active", self->find_bar, "search-mode-enabled",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  gtk_search_bar_connect_entry (self->find_bar, GTK_EDITABLE (self->find_entry));
+
+  add_entity_shortcuts (GTK_WIDGET (self->article_view), TRUE);
+  add_entity_shortcuts (ann_annotation_panel_get_entity_list (self->panel), FALSE);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  self->recent = gtk_recent_manager_get_default ();
+  g_signal_connect_swapped (self->recent, "changed", G_CALLBACK (update_recent_menu), self);
+  update_recent_menu (self);
+
+  update_actions (self);
+}
+
+/* The window's size and the settings it starts with; the application is known only now. */
+static void
+apply_settings (AnnWindow *self)
+{
+  GSettings *settings = get_settings (self);
+  guint interval = DEFAULT_AUTOSAVE_SECONDS;
+
+  if (settings != NULL)
+    {
+      interval = g_settings_get_uint (settings, "autosave-interval");
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (settings, "window-width"),
+                                   g_settings_get_int (settings, "window-height"));
+      if (g_settings_get_boolean (settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+      gtk_paned_set_position (self->paned, g_settings_get_int (settings, "paned-position"));
+    }
+  self->autosave_source = g_timeout_add_seconds (interval, autosave, self);
+}
+
+static void
+remember_size (AnnWindow *self)
+{
+  GSettings *settings = get_settings (self);
+  int width, height;
+
+  if (settings == NULL)
+    return;
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_int (settings, "window-width", width);
+  g_settings_set_int (settings, "window-height", height);
+  g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  g_settings_set_int (settings, "paned-position", gtk_paned_get_position (self->paned));
+}
+
+AnnWindow *
+ann_window_new (AnnApplication *application)
+{
+  AnnWindow *self = g_object_new (ANN_TYPE_WINDOW, "application", application, NULL);
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (application));
+
+  apply_settings (self);
+  /* Only the first window offers to restore, so two windows never restore the same work. */
+  if (windows != NULL && windows->next == NULL)
+    offer_recovery (self);
+  return self;
+}

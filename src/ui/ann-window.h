@@ -1,0 +1,39 @@
+/* ann-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ann-application.h"
+#include "ann-file.h"
+#include "ann-history.h"
+
+G_BEGIN_DECLS
+
+#define ANN_TYPE_WINDOW (ann_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (AnnWindow, ann_window, ANN, WINDOW, GtkApplicationWindow)
+
+AnnWindow  *ann_window_new               (AnnApplication *application);
+gboolean    ann_window_is_empty          (AnnWindow      *self);
+void        ann_window_open_file         (AnnWindow      *self,
+                                          GFile          *file);
+AnnFile    *ann_window_get_file          (AnnWindow      *self);
+AnnHistory *ann_window_get_history       (AnnWindow      *self);
+GFile      *ann_window_get_location      (AnnWindow      *self);
+AnnEntity  *ann_window_get_selected      (AnnWindow      *self);
+void        ann_window_select_entity     (AnnWindow      *self,
+                                          AnnEntity      *entity);
+void        ann_window_select_text       (AnnWindow      *self,
+                                          guint           start,
+                                          guint           end);
+gboolean    ann_window_save_to           (AnnWindow      *self,
+                                          GFile          *file,
+                                          GError        **error);
+gboolean    ann_window_write_recovery    (AnnWindow      *self);
+GFile      *ann_window_get_recovery_file (AnnWindow      *self);
+
+G_END_DECLS
