@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# run.sh: builds Article Annotator and opens the bundled sample article.
-# Until the window exists, the command-line tool checks and describes the sample.
+# run.sh: builds Article Annotator and opens the bundled sample article in the window.
+# Extra arguments are passed to the application instead of the sample.
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 builddir=${BUILDDIR:-$top/_build}
 
 "$top/build-aux/build.sh"
-cli="$builddir/src/cli/article-annotator-cli"
-"$cli" validate "$top/data/sample-article.json"
-"$cli" stats "$top/data/sample-article.json"
+
+# Run from the build tree: the settings schema compiled there, translations not installed.
+export GSETTINGS_SCHEMA_DIR="$builddir/data${GSETTINGS_SCHEMA_DIR:+:$GSETTINGS_SCHEMA_DIR}"
+if [ $# -eq 0 ]; then
+  set -- "$top/data/sample-article.json"
+fi
+exec "$builddir/src/ui/article-annotator" "$@"

@@ -477,10 +477,10 @@ test_doubles_round_trip (void)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (1074);
 
-  for (guint i = 0; i < 100000; i++)
+  for (guint i = 0; i < 30000; i++)
     {
       guint64 bits = ((guint64) g_rand_int (rand) << 32) | g_rand_int (rand);
-      AnnJsonWriter *writer = ann_json_writer_new (0);
+      AnnJsonWriter *writer;
       g_autofree char *text = NULL;
       const char *e;
       double value;
@@ -489,6 +489,7 @@ test_doubles_round_trip (void)
       if (!isfinite (value))
         continue;
 
+      writer = ann_json_writer_new (0);
       ann_json_writer_double (writer, NULL, value);
       text = ann_json_writer_free_to_string (writer, NULL);
 

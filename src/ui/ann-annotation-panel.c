@@ -481,6 +481,9 @@ ann_annotation_panel_dispose (GObject *object)
   g_clear_object (&self->selected);
   g_clear_object (&self->file);
   gtk_widget_dispose_template (GTK_WIDGET (self), ANN_TYPE_ANNOTATION_PANEL);
+  /* Children without an id are not cleared by the template. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
+    gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);

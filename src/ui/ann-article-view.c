@@ -567,6 +567,9 @@ ann_article_view_dispose (GObject *object)
   g_clear_object (&self->selected);
   g_clear_object (&self->file);
   gtk_widget_dispose_template (GTK_WIDGET (self), ANN_TYPE_ARTICLE_VIEW);
+  /* Children without an id are not cleared by the template. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (ann_article_view_parent_class)->dispose (object);
 }

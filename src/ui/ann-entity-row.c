@@ -103,6 +103,9 @@ ann_entity_row_dispose (GObject *object)
 
   g_clear_object (&self->entity);
   gtk_widget_dispose_template (GTK_WIDGET (self), ANN_TYPE_ENTITY_ROW);
+  /* Children without an id are not cleared by the template. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (ann_entity_row_parent_class)->dispose (object);
 }

@@ -364,6 +364,27 @@ ann_window_get_location (AnnWindow *self)
   return self->location;
 }
 
+GtkWidget *
+ann_window_get_article_view (AnnWindow *self)
+{
+  g_return_val_if_fail (ANN_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->article_view);
+}
+
+/**
+ * ann_window_is_modified:
+ *
+ * Whether the annotations differ from what was last saved (or restored work is unsaved).
+ */
+gboolean
+ann_window_is_modified (AnnWindow *self)
+{
+  g_return_val_if_fail (ANN_IS_WINDOW (self), FALSE);
+
+  return is_modified (self);
+}
+
 gboolean
 ann_window_is_empty (AnnWindow *self)
 {
@@ -1541,6 +1562,25 @@ static void
 on_find_activate (AnnWindow *self)
 {
   step_match (self, +1);
+}
+
+/**
+ * ann_window_find:
+ *
+ * Shows the find bar and finds @query at once, as typing it would after a pause.
+ *
+ * Returns: the number of matches
+ */
+guint
+ann_window_find (AnnWindow  *self,
+                 const char *query)
+{
+  g_return_val_if_fail (ANN_IS_WINDOW (self), 0);
+
+  gtk_search_bar_set_search_mode (self->find_bar, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (self->find_entry), query);
+  on_find_changed (self);
+  return self->find_matches ? self->find_matches->len : 0;
 }
 
 static void

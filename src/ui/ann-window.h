@@ -35,5 +35,9 @@ gboolean    ann_window_save_to           (AnnWindow      *self,
                                           GError        **error);
 gboolean    ann_window_write_recovery    (AnnWindow      *self);
 GFile      *ann_window_get_recovery_file (AnnWindow      *self);
+guint       ann_window_find              (AnnWindow      *self,
+                                          const char     *query);
+GtkWidget  *ann_window_get_article_view  (AnnWindow      *self);
+gboolean    ann_window_is_modified       (AnnWindow      *self);
 
 G_END_DECLS
