@@ -393,7 +393,7 @@ insert_entity (AnnEntityStore *self,
   node_update (node);
 
   node_split (self->root, entity, &before, &rest);
-  position = node_size (before) > 0 ? node_size (before) - 1 : 0;
+  position = node_size (before);
   self->root = node_merge (node_merge (before, node), rest);
 
   g_hash_table_insert (self->by_id, (char *) ann_entity_get_id (entity), entity);
