@@ -273,6 +273,10 @@ display_name (AnnWindow *self)
         return g_strdup (g_file_info_get_display_name (info));
       return g_file_get_basename (self->location);
     }
+
+  /* An imported article is named after its text file until it is saved. */
+  if (self->file != NULL && ann_document_get_source (ann_file_get_document (self->file)) != NULL)
+    return g_strdup (ann_document_get_source (ann_file_get_document (self->file)));
   return g_strdup (_("Unsaved annotations"));
 }
 
@@ -1753,6 +1757,9 @@ add_entity_shortcuts (GtkWidget *widget,
       add_shortcut (controller, GDK_KEY_BackSpace, 0, NULL, "win.reject");
     }
 
+  /* Before the text view sees the key: it would take Tab to move the focus. */
+  if (with_navigation)
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (controller), GTK_PHASE_CAPTURE);
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (controller));
 }
 
