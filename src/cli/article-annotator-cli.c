@@ -139,29 +139,22 @@ import_text (const char *input,
              const char *annotator)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (input);
-  g_autoptr(AnnDocument) document = NULL;
-  g_autoptr(AnnLabelSchema) labels = NULL;
   g_autoptr(AnnFile) annotations = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *warning = NULL;
   g_autofree char *data = NULL;
   gsize length;
 
-  document = ann_document_new_from_file (file, &warning, &error);
-  if (document == NULL)
+  annotations = ann_file_import_text (file, &warning, &error);
+  if (annotations == NULL)
     {
-      g_autofree char *name = ann_io_describe_file (file);
-
-      g_printerr ("%s: %s\n", name, error->message);
+      print_error (error);
       return EXIT_INVALID;
     }
   if (warning != NULL)
     g_printerr (_("%s: warning: %s\n"), input, warning);
 
-  labels = ann_label_schema_new_default ();
-  annotations = ann_file_new (document, labels);
   ann_file_set_annotator (annotations, annotator);
-
   data = ann_file_serialize (annotations, &length);
   return write_output (output, data, length);
 }

@@ -871,6 +871,36 @@ ann_file_load (GFile   *file,
   return ann_file_load_data (data ? data : "", length, display_name, error);
 }
 
+/**
+ * ann_file_import_text:
+ * @warning: (out) (optional): set when the text looks damaged but was imported
+ *
+ * A new annotation file for a plain-text article, with the default labels and no entities.
+ * Error messages start with the file's name.
+ */
+AnnFile *
+ann_file_import_text (GFile   *file,
+                      char   **warning,
+                      GError **error)
+{
+  g_autoptr(AnnDocument) document = NULL;
+  g_autoptr(AnnLabelSchema) labels = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  document = ann_document_new_from_file (file, warning, error);
+  if (document == NULL)
+    {
+      g_autofree char *name = ann_io_describe_file (file);
+
+      g_prefix_error (error, "%s: ", name);
+      return NULL;
+    }
+
+  labels = ann_label_schema_new_default ();
+  return ann_file_new (document, labels);
+}
+
 /* --- writing ------------------------------------------------------------------------------ */
 
 static void

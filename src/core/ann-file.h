@@ -44,6 +44,9 @@ AnnFile        *ann_file_load_data      (const char      *data,
                                          GError         **error);
 AnnFile        *ann_file_load           (GFile           *file,
                                          GError         **error);
+AnnFile        *ann_file_import_text    (GFile           *file,
+                                         char           **warning,
+                                         GError         **error);
 char           *ann_file_serialize      (AnnFile         *self,
                                          gsize           *length);
 gboolean        ann_file_save           (AnnFile         *self,

@@ -419,8 +419,9 @@ static gboolean
 is_annotation_file (GFile *file)
 {
   g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *lower = name ? g_ascii_strdown (name, -1) : NULL;
 
-  return name != NULL && g_str_has_suffix (g_ascii_strdown (name, -1) + 0, ".json");
+  return lower != NULL && g_str_has_suffix (lower, ".json");
 }
 
 /* Runs in a worker thread: reading and checking a large file must not stall the window. */
@@ -440,22 +441,7 @@ load_in_thread (GTask        *task,
       loaded->location = g_object_ref (file);
     }
   else
-    {
-      g_autoptr(AnnDocument) document = ann_document_new_from_file (file, &loaded->warning, &error);
-
-      if (document != NULL)
-        {
-          g_autoptr(AnnLabelSchema) labels = ann_label_schema_new_default ();
-
-          loaded->file = ann_file_new (document, labels);
-        }
-      else
-        {
-          g_autofree char *name = ann_io_describe_file (file);
-
-          g_prefix_error (&error, "%s: ", name);
-        }
-    }
+    loaded->file = ann_file_import_text (file, &loaded->warning, &error);
 
   if (loaded->file == NULL)
     {
