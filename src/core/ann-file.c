@@ -21,7 +21,7 @@
 #include "ann-error.h"
 #include "ann-file.h"
 #include "ann-io.h"
-#include "ann-json-syntax.h"
+#include "ann-json-reader.h"
 #include "ann-json-writer.h"
 #include "ann-text.h"
 
@@ -166,187 +166,6 @@ ann_file_new (AnnDocument    *document,
   return self;
 }
 
-/* --- reading members ---------------------------------------------------------------------- */
-
-static const char *
-describe_node (JsonNode *node)
-{
-  switch (json_node_get_node_type (node))
-    {
-    case JSON_NODE_OBJECT:
-      return _("an object");
-    case JSON_NODE_ARRAY:
-      return _("an array");
-    case JSON_NODE_NULL:
-      return _("null");
-    case JSON_NODE_VALUE:
-    default:
-      break;
-    }
-
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_STRING:
-      return _("a string");
-    case G_TYPE_INT64:
-      return _("an integer");
-    case G_TYPE_DOUBLE:
-      return _("a number with a fraction or an exponent");
-    case G_TYPE_BOOLEAN:
-      return _("true or false");
-    default:
-      return _("a value");
-    }
-}
-
-static gboolean
-check_members (JsonObject          *object,
-               const char          *path,
-               const char * const  *allowed,
-               GError             **error)
-{
-  g_autoptr(GList) members = json_object_get_members (object);
-
-  for (GList *l = members; l != NULL; l = l->next)
-    {
-      if (!g_strv_contains (allowed, l->data))
-        {
-          g_set_error (error, ANN_ERROR, ANN_ERROR_INVALID,
-                       _("%s: unknown member “%s” (this program would lose it on saving)"),
-                       path, (const char *) l->data);
-          return FALSE;
-        }
-    }
-
-  return TRUE;
-}
-
-typedef enum
-{
-  KIND_STRING,
-  KIND_INTEGER,
-  KIND_OBJECT,
-  KIND_ARRAY,
-} Kind;
-
-static gboolean
-node_is_kind (JsonNode *node,
-              Kind      kind)
-{
-  switch (kind)
-    {
-    case KIND_OBJECT:
-      return JSON_NODE_HOLDS_OBJECT (node);
-    case KIND_ARRAY:
-      return JSON_NODE_HOLDS_ARRAY (node);
-    case KIND_STRING:
-      return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
-    case KIND_INTEGER:
-      return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64;
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static const char *
-describe_kind (Kind kind)
-{
-  switch (kind)
-    {
-    case KIND_OBJECT:
-      return _("an object");
-    case KIND_ARRAY:
-      return _("an array");
-    case KIND_STRING:
-      return _("a string");
-    case KIND_INTEGER:
-      return _("an integer");
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-/* Checks that @node is of @kind; @path names it in the message. */
-static gboolean
-expect_kind (JsonNode    *node,
-             Kind         kind,
-             const char  *path,
-             GError     **error)
-{
-  if (node_is_kind (node, kind))
-    return TRUE;
-
-  g_set_error (error, ANN_ERROR, ANN_ERROR_INVALID, _("%s: expected %s, found %s"),
-               path, describe_kind (kind), describe_node (node));
-  return FALSE;
-}
-
-/* The member @name of @object if it has the right kind; *@node stays %NULL when an optional
- * member is absent. */
-static gboolean
-get_member (JsonObject  *object,
-            const char  *path,
-            const char  *name,
-            Kind         kind,
-            gboolean     required,
-            JsonNode   **node,
-            GError     **error)
-{
-  g_autofree char *member_path = g_strdup_printf ("%s.%s", path, name);
-
-  *node = json_object_get_member (object, name);
-  if (*node == NULL)
-    {
-      if (required)
-        g_set_error (error, ANN_ERROR, ANN_ERROR_INVALID,
-                     _("%s: the required member “%s” is missing"), path, name);
-      return !required;
-    }
-
-  return expect_kind (*node, kind, member_path, error);
-}
-
-static gboolean
-get_string (JsonObject   *object,
-            const char   *path,
-            const char   *name,
-            gboolean      required,
-            const char  **value,
-            GError      **error)
-{
-  JsonNode *node;
-
-  *value = NULL;
-  if (!get_member (object, path, name, KIND_STRING, required, &node, error))
-    return FALSE;
-  if (node != NULL)
-    *value = json_node_get_string (node);
-  return TRUE;
-}
-
-static gboolean
-get_offset (JsonObject  *object,
-            const char  *path,
-            const char  *name,
-            gint64      *value,
-            GError     **error)
-{
-  JsonNode *node;
-
-  if (!get_member (object, path, name, KIND_INTEGER, TRUE, &node, error))
-    return FALSE;
-
-  *value = json_node_get_int (node);
-  if (*value < 0)
-    {
-      g_set_error (error, ANN_ERROR, ANN_ERROR_INVALID,
-                   _("%s: “%s” is %lld, but offsets cannot be negative"),
-                   path, name, (long long) *value);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static gboolean
 is_token (const char *string)
 {
@@ -366,16 +185,16 @@ read_document (JsonObject  *root,
   JsonObject *object;
   const char *id, *text, *title, *source, *language;
 
-  if (!get_member (root, "$", "document", KIND_OBJECT, TRUE, &node, error))
+  if (!ann_json_get_member (root, "$", "document", ANN_JSON_OBJECT, TRUE, &node, error))
     return NULL;
   object = json_node_get_object (node);
 
-  if (!check_members (object, "$.document", allowed, error) ||
-      !get_string (object, "$.document", "id", TRUE, &id, error) ||
-      !get_string (object, "$.document", "text", TRUE, &text, error) ||
-      !get_string (object, "$.document", "title", FALSE, &title, error) ||
-      !get_string (object, "$.document", "source", FALSE, &source, error) ||
-      !get_string (object, "$.document", "language", FALSE, &language, error))
+  if (!ann_json_check_members (object, "$.document", allowed, error) ||
+      !ann_json_get_string (object, "$.document", "id", TRUE, &id, error) ||
+      !ann_json_get_string (object, "$.document", "text", TRUE, &text, error) ||
+      !ann_json_get_string (object, "$.document", "title", FALSE, &title, error) ||
+      !ann_json_get_string (object, "$.document", "source", FALSE, &source, error) ||
+      !ann_json_get_string (object, "$.document", "language", FALSE, &language, error))
     return NULL;
 
   document = ann_document_new (text, &local_error);
@@ -414,15 +233,15 @@ read_label (JsonNode    *node,
   JsonObject *object;
   const char *id, *name, *color, *key;
 
-  if (!expect_kind (node, KIND_OBJECT, path, error))
+  if (!ann_json_expect (node, ANN_JSON_OBJECT, path, error))
     return NULL;
   object = json_node_get_object (node);
 
-  if (!check_members (object, path, allowed, error) ||
-      !get_string (object, path, "id", TRUE, &id, error) ||
-      !get_string (object, path, "name", FALSE, &name, error) ||
-      !get_string (object, path, "color", FALSE, &color, error) ||
-      !get_string (object, path, "key", FALSE, &key, error))
+  if (!ann_json_check_members (object, path, allowed, error) ||
+      !ann_json_get_string (object, path, "id", TRUE, &id, error) ||
+      !ann_json_get_string (object, path, "name", FALSE, &name, error) ||
+      !ann_json_get_string (object, path, "color", FALSE, &color, error) ||
+      !ann_json_get_string (object, path, "key", FALSE, &key, error))
     return NULL;
 
   if (!ann_label_id_is_valid (id))
@@ -456,7 +275,7 @@ read_labels (JsonObject  *root,
   JsonNode *node;
   JsonArray *array;
 
-  if (!get_member (root, "$", "labels", KIND_ARRAY, TRUE, &node, error))
+  if (!ann_json_get_member (root, "$", "labels", ANN_JSON_ARRAY, TRUE, &node, error))
     return NULL;
   array = json_node_get_array (node);
 
@@ -490,7 +309,7 @@ read_annotators (JsonObject  *object,
   JsonArray *array;
 
   *annotators = NULL;
-  if (!get_member (object, path, "annotators", KIND_ARRAY, FALSE, &node, error))
+  if (!ann_json_get_member (object, path, "annotators", ANN_JSON_ARRAY, FALSE, &node, error))
     return FALSE;
   if (node == NULL)
     return TRUE;
@@ -501,7 +320,7 @@ read_annotators (JsonObject  *object,
       g_autofree char *item_path = g_strdup_printf ("%s.annotators[%u]", path, i);
       JsonNode *item = json_array_get_element (array, i);
 
-      if (!expect_kind (item, KIND_STRING, item_path, error))
+      if (!ann_json_expect (item, ANN_JSON_STRING, item_path, error))
         return FALSE;
       if (*json_node_get_string (item) == '\0')
         {
@@ -576,11 +395,11 @@ read_entity (JsonNode        *node,
   const char *id, *label, *text, *note, *ref, *status_name;
   gint64 start, end;
 
-  if (!expect_kind (node, KIND_OBJECT, index_path, error))
+  if (!ann_json_expect (node, ANN_JSON_OBJECT, index_path, error))
     return NULL;
   object = json_node_get_object (node);
 
-  if (!get_string (object, index_path, "id", TRUE, &id, error))
+  if (!ann_json_get_string (object, index_path, "id", TRUE, &id, error))
     return NULL;
   if (!is_token (id))
     {
@@ -593,14 +412,14 @@ read_entity (JsonNode        *node,
   /* From here on, messages name the entity by its id too. */
   path = g_strdup_printf ("%s (“%s”)", index_path, id);
 
-  if (!check_members (object, path, allowed, error) ||
-      !get_string (object, path, "label", TRUE, &label, error) ||
-      !get_offset (object, path, "start", &start, error) ||
-      !get_offset (object, path, "end", &end, error) ||
-      !get_string (object, path, "text", TRUE, &text, error) ||
-      !get_string (object, path, "note", FALSE, &note, error) ||
-      !get_string (object, path, "ref", FALSE, &ref, error) ||
-      !get_string (object, path, "status", FALSE, &status_name, error) ||
+  if (!ann_json_check_members (object, path, allowed, error) ||
+      !ann_json_get_string (object, path, "label", TRUE, &label, error) ||
+      !ann_json_get_offset (object, path, "start", &start, error) ||
+      !ann_json_get_offset (object, path, "end", &end, error) ||
+      !ann_json_get_string (object, path, "text", TRUE, &text, error) ||
+      !ann_json_get_string (object, path, "note", FALSE, &note, error) ||
+      !ann_json_get_string (object, path, "ref", FALSE, &ref, error) ||
+      !ann_json_get_string (object, path, "status", FALSE, &status_name, error) ||
       !read_annotators (object, path, &annotators, error))
     return NULL;
 
@@ -637,7 +456,7 @@ read_entities (JsonObject  *root,
   JsonNode *node;
   JsonArray *array;
 
-  if (!get_member (root, "$", "entities", KIND_ARRAY, TRUE, &node, error))
+  if (!ann_json_get_member (root, "$", "entities", ANN_JSON_ARRAY, TRUE, &node, error))
     return FALSE;
   array = json_node_get_array (node);
 
@@ -673,15 +492,15 @@ read_relation (JsonNode     *node,
   JsonObject *object;
   const char *id, *type, *from, *to;
 
-  if (!expect_kind (node, KIND_OBJECT, path, error))
+  if (!ann_json_expect (node, ANN_JSON_OBJECT, path, error))
     return FALSE;
   object = json_node_get_object (node);
 
-  if (!check_members (object, path, allowed, error) ||
-      !get_string (object, path, "id", TRUE, &id, error) ||
-      !get_string (object, path, "type", TRUE, &type, error) ||
-      !get_string (object, path, "from", TRUE, &from, error) ||
-      !get_string (object, path, "to", TRUE, &to, error))
+  if (!ann_json_check_members (object, path, allowed, error) ||
+      !ann_json_get_string (object, path, "id", TRUE, &id, error) ||
+      !ann_json_get_string (object, path, "type", TRUE, &type, error) ||
+      !ann_json_get_string (object, path, "from", TRUE, &from, error) ||
+      !ann_json_get_string (object, path, "to", TRUE, &to, error))
     return FALSE;
 
   if (!is_token (id) || !is_token (type))
@@ -720,7 +539,7 @@ read_relations (JsonObject  *root,
   JsonNode *node;
   JsonArray *array;
 
-  if (!get_member (root, "$", "relations", KIND_ARRAY, FALSE, &node, error))
+  if (!ann_json_get_member (root, "$", "relations", ANN_JSON_ARRAY, FALSE, &node, error))
     return FALSE;
   if (node == NULL)
     return TRUE;
@@ -747,7 +566,7 @@ check_format_and_version (JsonObject  *root,
   JsonNode *node;
   gint64 version;
 
-  if (!get_string (root, "$", "format", TRUE, &format, error))
+  if (!ann_json_get_string (root, "$", "format", TRUE, &format, error))
     return FALSE;
   if (strcmp (format, ANN_FILE_FORMAT_NAME) != 0)
     {
@@ -757,7 +576,7 @@ check_format_and_version (JsonObject  *root,
       return FALSE;
     }
 
-  if (!get_member (root, "$", "version", KIND_INTEGER, TRUE, &node, error))
+  if (!ann_json_get_member (root, "$", "version", ANN_JSON_INTEGER, TRUE, &node, error))
     return FALSE;
   version = json_node_get_int (node);
   if (version > ANN_FILE_FORMAT_VERSION)
@@ -791,13 +610,13 @@ read_root (JsonNode  *root_node,
   JsonObject *root;
   const char *annotator;
 
-  if (!expect_kind (root_node, KIND_OBJECT, "$", error))
+  if (!ann_json_expect (root_node, ANN_JSON_OBJECT, "$", error))
     return NULL;
   root = json_node_get_object (root_node);
 
   if (!check_format_and_version (root, error) ||
-      !check_members (root, "$", allowed, error) ||
-      !get_string (root, "$", "annotator", FALSE, &annotator, error))
+      !ann_json_check_members (root, "$", allowed, error) ||
+      !ann_json_get_string (root, "$", "annotator", FALSE, &annotator, error))
     return NULL;
 
   self = g_object_new (ANN_TYPE_FILE, NULL);
@@ -825,25 +644,14 @@ ann_file_load_data (const char  *data,
                     GError     **error)
 {
   g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) local_error = NULL;
   AnnFile *self;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
 
-  if (!ann_json_check_syntax (data, length, ANN_JSON_DEFAULT_MAX_DEPTH, error))
-    {
-      g_prefix_error (error, "%s: ", display_name);
-      return NULL;
-    }
-
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
-    {
-      g_set_error (error, ANN_ERROR, ANN_ERROR_SYNTAX, "%s: %s", display_name,
-                   local_error->message);
-      return NULL;
-    }
+  parser = ann_json_parse_strict (data, length, display_name, error);
+  if (parser == NULL)
+    return NULL;
 
   self = read_root (json_parser_get_root (parser), error);
   if (self == NULL)

@@ -169,6 +169,100 @@ ann_text_normalize (const char *text)
   return normalize_nfc (stripped);
 }
 
+static void
+map_append (GArray *map,
+            guint   offset)
+{
+  g_array_append_val (map, offset);
+}
+
+/**
+ * ann_text_normalize_mapped:
+ * @map: (out): for each code point of @raw, its offset in the result, then the result's length
+ *
+ * Normalises like ann_text_normalize(), keeping track of where each character of @raw went, so
+ * that offsets another tool counted in the raw text can be moved into the normal text. A
+ * removed invisible character maps to where the next character went; a line break CR LF maps
+ * both its characters to the LF; a combining mark that NFC folded into the letter before it
+ * maps to %ANN_TEXT_OFFSET_INSIDE, since no offset of the result falls there.
+ *
+ * NFC is applied to each letter with its marks, which is NFC of the whole for every script
+ * whose letters compose only with their own marks (Latin, Vietnamese among them); the caller
+ * checks the result with ann_text_check_normalized() for the rest.
+ */
+char *
+ann_text_normalize_mapped (const char  *raw,
+                           GArray     **map)
+{
+  GString *out = g_string_sized_new (strlen (raw));
+  guint out_length = 0;
+  const char *p = raw;
+
+  *map = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  while (*p)
+    {
+      gunichar c = g_utf8_get_char (p);
+      const char *segment_end;
+      guint segment_chars = 1;
+      g_autofree char *nfc = NULL;
+      glong nfc_chars;
+
+      if (is_invisible_char (c))
+        {
+          map_append (*map, out_length);
+          p = g_utf8_next_char (p);
+          continue;
+        }
+      if (c == '\r')
+        {
+          map_append (*map, out_length);
+          if (p[1] == '\n')
+            {
+              map_append (*map, out_length);
+              p++;
+            }
+          g_string_append_c (out, '\n');
+          out_length++;
+          p++;
+          continue;
+        }
+      if (c < 0x80 && (guchar) p[1] < 0x80)
+        {
+          /* ASCII followed by ASCII: nothing to compose. */
+          map_append (*map, out_length);
+          g_string_append_c (out, *p);
+          out_length++;
+          p++;
+          continue;
+        }
+
+      /* A letter and the combining marks after it. */
+      segment_end = g_utf8_next_char (p);
+      while (*segment_end && g_unichar_combining_class (g_utf8_get_char (segment_end)) != 0)
+        {
+          segment_end = g_utf8_next_char (segment_end);
+          segment_chars++;
+        }
+
+      nfc = g_utf8_normalize (p, segment_end - p, G_NORMALIZE_NFC);
+      nfc_chars = g_utf8_strlen (nfc, -1);
+      for (guint i = 0; i < segment_chars; i++)
+        {
+          if (nfc_chars == (glong) segment_chars)
+            map_append (*map, out_length + i);
+          else
+            map_append (*map, i == 0 ? out_length : ANN_TEXT_OFFSET_INSIDE);
+        }
+      g_string_append (out, nfc);
+      out_length += nfc_chars;
+      p = segment_end;
+    }
+
+  map_append (*map, out_length);
+  return g_string_free (out, FALSE);
+}
+
 /**
  * ann_text_check_normalized:
  *

@@ -9,10 +9,15 @@
 
 G_BEGIN_DECLS
 
+/* In the map of ann_text_normalize_mapped(): a raw offset inside a composed character. */
+#define ANN_TEXT_OFFSET_INSIDE G_MAXUINT
+
 char     *ann_text_decode            (const guint8  *data,
                                       gsize          length,
                                       GError       **error);
 char     *ann_text_normalize         (const char    *text);
+char     *ann_text_normalize_mapped  (const char    *raw,
+                                      GArray       **map);
 gboolean  ann_text_check_normalized  (const char    *text,
                                       GError       **error);
 char     *ann_text_find_mojibake     (const char    *text);
