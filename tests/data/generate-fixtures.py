@@ -81,6 +81,29 @@ VALID = build(TEXT, [
 ], relations=[{"id": "R1", "type": "member_of", "from": "T3", "to": "T1"}])
 
 
+# The fixture of the exchange formats: Vietnamese text, nested entities (LOC in ORG, EVENT in
+# DOC), a note, a reference, statuses, an emoji before entities (code points differ from
+# UTF-16 units) and an entity that spans a line break.
+FORMATS_TEXT = ("Tin vui 😀 từ Đắk Nông\n"
+                "Bí thư Tỉnh ủy Đắk Nông Vũ Tiến Lư quán triệt Nghị quyết Đại hội XIII của Đảng "
+                "ngày 21/03/2022.\n"
+                "Ông Lư nói: \"Kế hoạch số 39-KH/TU\nphải xong trong quý I/2022.\"\n")
+
+FORMATS = build(FORMATS_TEXT, [
+    span(FORMATS_TEXT, "Đắk Nông", "LOC", nth=0),
+    span(FORMATS_TEXT, "Tỉnh ủy Đắk Nông", "ORG", status="accepted"),
+    span(FORMATS_TEXT, "Đắk Nông", "LOC", nth=1),
+    span(FORMATS_TEXT, "Vũ Tiến Lư", "PER", note="Bí thư Tỉnh ủy", ref="Q0000001"),
+    span(FORMATS_TEXT, "Nghị quyết Đại hội XIII của Đảng", "DOC"),
+    span(FORMATS_TEXT, "Đại hội XIII của Đảng", "EVENT", status="pending"),
+    span(FORMATS_TEXT, "21/03/2022", "DATE"),
+    span(FORMATS_TEXT, "Lư", "PER", nth=1),
+    span(FORMATS_TEXT, "Kế hoạch số 39-KH/TU\nphải xong", "MISC", note="spans a line break"),
+    span(FORMATS_TEXT, "Kế hoạch số 39-KH/TU", "DOC"),
+    span(FORMATS_TEXT, "quý I/2022", "DATE"),
+])
+
+
 def invalid_cases():
     """Yields (file name, content, expected message fragment)."""
     good = dump(VALID)
@@ -180,6 +203,7 @@ def invalid_cases():
 
 def main():
     write("valid/vietnamese.json", dump(VALID))
+    write("valid/formats-article.json", dump(FORMATS))
     write("valid/no-entities.json", dump(build("Tin ngắn 😀\n", [], annotator=None)))
     expected = []
     for name, content, fragment in invalid_cases():

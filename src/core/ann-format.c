@@ -1,0 +1,129 @@
+/* ann-format.c: the table of exchange formats, and writing an export's files
+ *
+ * Each format lives in its own module (ann-format-brat.c, …) and returns the bytes of the
+ * files it would write; writing them is done here, once for the command line and the window,
+ * and only after the whole export succeeded, so a failure leaves no partial output.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "ann-format.h"
+#include "ann-io.h"
+
+AnnExportPart *
+ann_export_part_new (const char *suffix,
+                     GBytes     *data)
+{
+  AnnExportPart *part = g_new0 (AnnExportPart, 1);
+
+  part->suffix = g_strdup (suffix);
+  part->data = g_bytes_ref (data);
+  return part;
+}
+
+void
+ann_export_part_free (AnnExportPart *part)
+{
+  if (part == NULL)
+    return;
+  g_free (part->suffix);
+  g_bytes_unref (part->data);
+  g_free (part);
+}
+
+static const AnnFormat formats[] = {
+  { NULL }
+};
+
+/**
+ * ann_format_list:
+ *
+ * Returns: (transfer container): every format, %NULL-terminated
+ */
+const AnnFormat **
+ann_format_list (void)
+{
+  const AnnFormat **list = g_new0 (const AnnFormat *, G_N_ELEMENTS (formats));
+
+  for (guint i = 0; formats[i].id != NULL; i++)
+    list[i] = &formats[i];
+  return list;
+}
+
+const AnnFormat *
+ann_format_lookup (const char *id)
+{
+  for (guint i = 0; formats[i].id != NULL; i++)
+    if (g_strcmp0 (formats[i].id, id) == 0)
+      return &formats[i];
+  return NULL;
+}
+
+/**
+ * ann_format_part_file:
+ * @suffix: (nullable): an export part's suffix
+ *
+ * Where a part goes: @output itself for %NULL, else @output without its extension plus
+ * @suffix ("out/article.json" and ".labeling-config.xml" give
+ * "out/article.labeling-config.xml"; "out/article" and ".ann" give "out/article.ann").
+ */
+GFile *
+ann_format_part_file (GFile      *output,
+                      const char *suffix)
+{
+  g_autoptr(GFile) parent = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *part_name = NULL;
+  char *dot;
+
+  if (suffix == NULL)
+    return g_object_ref (output);
+
+  parent = g_file_get_parent (output);
+  name = g_file_get_basename (output);
+  dot = strrchr (name, '.');
+  if (dot != NULL && dot != name)
+    *dot = '\0';
+  part_name = g_strconcat (name, suffix, NULL);
+  return parent ? g_file_get_child (parent, part_name) : g_file_new_for_path (part_name);
+}
+
+/**
+ * ann_format_export_to:
+ *
+ * Exports @file in @format and writes every part atomically next to @output.
+ */
+gboolean
+ann_format_export_to (const AnnFormat  *format,
+                      AnnFile          *file,
+                      GFile            *output,
+                      GError          **error)
+{
+  g_autoptr(GPtrArray) parts = NULL;
+
+  g_return_val_if_fail (format != NULL, FALSE);
+  g_return_val_if_fail (ANN_IS_FILE (file), FALSE);
+  g_return_val_if_fail (G_IS_FILE (output), FALSE);
+
+  parts = format->export (file, error);
+  if (parts == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < parts->len; i++)
+    {
+      AnnExportPart *part = g_ptr_array_index (parts, i);
+      g_autoptr(GFile) target = ann_format_part_file (output, part->suffix);
+      gsize length;
+      const char *data = g_bytes_get_data (part->data, &length);
+
+      if (!ann_io_write_atomically (target, data ? data : "", length, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
