@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "ann-file.h"
+#include "ann-format.h"
 #include "ann-io.h"
 #include "ann-json-writer.h"
 
@@ -133,30 +134,37 @@ run_validate (int    argc,
 
 /* --- import ------------------------------------------------------------------------------- */
 
-static int
-import_text (const char *input,
-             const char *output,
-             const char *annotator)
+/* "txt, brat, conll" for messages: the formats that import, or that export. */
+static char *
+list_formats (gboolean importing)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (input);
-  g_autoptr(AnnFile) annotations = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *warning = NULL;
-  g_autofree char *data = NULL;
-  gsize length;
+  g_autofree const AnnFormat **formats = ann_format_list ();
+  GString *list = g_string_new (importing ? "txt" : NULL);
 
-  annotations = ann_file_import_text (file, &warning, &error);
-  if (annotations == NULL)
+  for (guint i = 0; formats[i] != NULL; i++)
     {
-      print_error (error);
-      return EXIT_INVALID;
+      if (importing && formats[i]->import == NULL)
+        continue;
+      if (list->len > 0)
+        g_string_append (list, ", ");
+      g_string_append (list, formats[i]->id);
     }
-  if (warning != NULL)
-    g_printerr (_("%s: warning: %s\n"), input, warning);
+  return g_string_free (list, FALSE);
+}
 
-  ann_file_set_annotator (annotations, annotator);
-  data = ann_file_serialize (annotations, &length);
-  return write_output (output, data, length);
+static int
+unknown_format (const char *program,
+                const char *id,
+                gboolean    importing)
+{
+  g_autofree char *known = list_formats (importing);
+  g_autofree char *message = NULL;
+
+  if (importing)
+    message = g_strdup_printf (_("Unknown input format “%s”; the formats are: %s"), id, known);
+  else
+    message = g_strdup_printf (_("Unknown output format “%s”; the formats are: %s"), id, known);
+  return usage_error (program, message);
 }
 
 static int
@@ -167,32 +175,149 @@ run_import (int    argc,
   g_autofree char *output = NULL;
   g_autofree char *annotator = NULL;
   GOptionEntry entries[] = {
-    { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("The input format: txt"), N_("FORMAT") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from,
+      N_("The input format: txt, brat, conll, doccano, labelstudio or w3c"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Write the annotation file here instead of to standard output"), N_("OUT.json") },
     { "annotator", 0, 0, G_OPTION_ARG_STRING, &annotator,
       N_("The annotator's name to record in the file"), N_("NAME") },
     { NULL }
   };
+  g_autoptr(GFile) input = NULL;
+  g_autoptr(AnnFile) annotations = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *warning = NULL;
+  g_autofree char *data = NULL;
+  const AnnFormat *format = NULL;
   int status = EXIT_OK;
+  gsize length;
 
   if (!parse_options (_("--from FORMAT INPUT"),
-                      _("Makes an annotation file from an article or another tool's file."),
+                      _("Makes an annotation file from an article or another tool's file. "
+                        "For brat, INPUT is the .ann file, with its .txt beside it."),
                       entries, &argc, &argv, &status))
     return status;
   if (from == NULL)
     return usage_error (argv[0], _("Say which format to import with --from."));
   if (argc != 2)
     return usage_error (argv[0], _("Name exactly one input file."));
+  if (strcmp (from, "txt") != 0)
+    {
+      format = ann_format_lookup (from);
+      if (format == NULL || format->import == NULL)
+        return unknown_format (argv[0], from, TRUE);
+    }
 
-  if (strcmp (from, "txt") == 0)
-    return import_text (argv[1], output, annotator);
+  input = g_file_new_for_commandline_arg (argv[1]);
+  if (format == NULL)
+    annotations = ann_file_import_text (input, &warning, &error);
+  else
+    annotations = format->import (input, &warning, &error);
+  if (annotations == NULL)
+    {
+      print_error (error);
+      return EXIT_INVALID;
+    }
+  if (warning != NULL)
+    g_printerr (_("%s: warning: %s\n"), argv[1], warning);
 
-  {
-    g_autofree char *message =
-      g_strdup_printf (_("Unknown input format “%s”; this version imports: txt"), from);
-    return usage_error (argv[0], message);
-  }
+  if (annotator != NULL)
+    ann_file_set_annotator (annotations, annotator);
+  data = ann_file_serialize (annotations, &length);
+  return write_output (output, data, length);
+}
+
+/* --- export ------------------------------------------------------------------------------- */
+
+/* Without -o, the part that is the output itself goes to standard output. */
+static int
+export_to_stdout (const char *program,
+                  const char *id,
+                  GPtrArray  *parts)
+{
+  AnnExportPart *main_part = NULL;
+
+  for (guint i = 0; i < parts->len; i++)
+    if (((AnnExportPart *) g_ptr_array_index (parts, i))->suffix == NULL)
+      main_part = g_ptr_array_index (parts, i);
+
+  if (main_part == NULL)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("The %s format writes several files: name them with -o PREFIX."), id);
+      return usage_error (program, message);
+    }
+
+  for (guint i = 0; i < parts->len; i++)
+    {
+      AnnExportPart *part = g_ptr_array_index (parts, i);
+
+      if (part != main_part)
+        g_printerr (_("warning: the “%s” file is not written without -o\n"), part->suffix);
+    }
+  return write_output (NULL, g_bytes_get_data (main_part->data, NULL), g_bytes_get_size (main_part->data));
+}
+
+static int
+run_export (int    argc,
+            char **argv)
+{
+  g_autofree char *to = NULL;
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to,
+      N_("The output format: brat, conll, doccano, labelstudio, w3c, csv or html"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write here (for brat: the path without extension) instead of to standard output"),
+      N_("OUT") },
+    { NULL }
+  };
+  g_autoptr(GFile) input = NULL;
+  g_autoptr(AnnFile) annotations = NULL;
+  g_autoptr(GPtrArray) parts = NULL;
+  g_autoptr(GError) error = NULL;
+  const AnnFormat *format;
+  int status = EXIT_OK;
+
+  if (!parse_options (_("--to FORMAT IN.json"),
+                      _("Writes an annotation file in another tool's format."),
+                      entries, &argc, &argv, &status))
+    return status;
+  if (to == NULL)
+    return usage_error (argv[0], _("Say which format to export with --to."));
+  if (argc != 2)
+    return usage_error (argv[0], _("Name exactly one annotation file."));
+  format = ann_format_lookup (to);
+  if (format == NULL)
+    return unknown_format (argv[0], to, FALSE);
+
+  input = g_file_new_for_commandline_arg (argv[1]);
+  annotations = ann_file_load (input, &error);
+  if (annotations == NULL)
+    {
+      print_error (error);
+      return EXIT_INVALID;
+    }
+
+  if (output != NULL)
+    {
+      g_autoptr(GFile) target = g_file_new_for_commandline_arg (output);
+
+      if (!ann_format_export_to (format, annotations, target, &error))
+        {
+          print_error (error);
+          return EXIT_INVALID;
+        }
+      return EXIT_OK;
+    }
+
+  parts = format->export (annotations, &error);
+  if (parts == NULL)
+    {
+      print_error (error);
+      return EXIT_INVALID;
+    }
+  return export_to_stdout (argv[0], to, parts);
 }
 
 /* --- stats -------------------------------------------------------------------------------- */
@@ -301,7 +426,9 @@ run_stats (int    argc,
 static const Command commands[] = {
   { "validate", N_("FILE.json…"), N_("Check annotation files"), run_validate },
   { "import", N_("--from FORMAT INPUT [-o OUT.json]"),
-    N_("Make an annotation file from an article"), run_import },
+    N_("Make an annotation file from an article or another tool's file"), run_import },
+  { "export", N_("--to FORMAT IN.json [-o OUT]"),
+    N_("Write another tool's format"), run_export },
   { "stats", N_("IN.json [--json]"), N_("Count entities per label"), run_stats },
 };
 

@@ -64,6 +64,75 @@ ann_format_lookup (const char *id)
   return NULL;
 }
 
+#define SNIFF_BYTES 65536
+
+/* JSON formats share the extension; their first bytes tell them apart. */
+static const AnnFormat *
+guess_json_format (GFile   *file,
+                   GError **error)
+{
+  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, error);
+  g_autofree char *head = g_malloc0 (SNIFF_BYTES + 1);
+  gsize length = 0;
+
+  if (stream == NULL ||
+      !g_input_stream_read_all (G_INPUT_STREAM (stream), head, SNIFF_BYTES, &length, NULL, error))
+    return NULL;
+
+  if (strstr (head, "\"@context\"") != NULL)
+    return ann_format_lookup ("w3c");
+  if (strstr (head, "\"article-annotator\"") != NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("This is an annotation file of this program: open it instead"));
+      return NULL;
+    }
+  if (strstr (head, "\"annotations\"") != NULL || strstr (head, "\"data\"") != NULL)
+    return ann_format_lookup ("labelstudio");
+  return NULL;
+}
+
+/**
+ * ann_format_guess:
+ *
+ * The importable format of @file, told by its extension and, for JSON, its first bytes.
+ */
+const AnnFormat *
+ann_format_guess (GFile   *file,
+                  GError **error)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *lower = g_ascii_strdown (name ? name : "", -1);
+  g_autoptr(GError) local_error = NULL;
+  const AnnFormat *format = NULL;
+  const char *dot = strrchr (lower, '.');
+
+  if (dot != NULL && g_strcmp0 (dot, ".json") == 0)
+    format = guess_json_format (file, &local_error);
+  else if (dot != NULL)
+    {
+      static const struct { const char *extension; const char *format; } known[] = {
+        { ".ann", "brat" }, { ".conll", "conll" }, { ".iob", "conll" }, { ".bio", "conll" },
+        { ".jsonl", "doccano" },
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+        if (strcmp (dot, known[i].extension) == 0)
+          format = ann_format_lookup (known[i].format);
+    }
+
+  if (format != NULL && format->import != NULL)
+    return format;
+
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                 _("The format of “%s” cannot be told from its name; choose it in the list "
+                   "of file types"), name);
+  return NULL;
+}
+
 /**
  * ann_format_part_file:
  * @suffix: (nullable): an export part's suffix

@@ -44,6 +44,8 @@ typedef struct
 
 const AnnFormat  *ann_format_lookup       (const char       *id);
 const AnnFormat **ann_format_list         (void);
+const AnnFormat  *ann_format_guess        (GFile            *file,
+                                           GError          **error);
 GFile            *ann_format_part_file    (GFile            *output,
                                            const char       *suffix);
 gboolean          ann_format_export_to    (const AnnFormat  *format,
