@@ -337,6 +337,59 @@ test_null_text (void)
   g_test_trap_assert_stderr ("*CRITICAL*text != NULL*");
 }
 
+static void
+add_entity (AnnEntityStore *store,
+            const char     *id,
+            const char     *label,
+            guint           start,
+            guint           end)
+{
+  g_autoptr(AnnEntity) entity = ann_entity_new (id, label, start, end, "x");
+
+  g_assert_true (ann_entity_store_add (store, entity, NULL));
+}
+
+/* A token takes the label of the longest entity over its first character; between equally
+ * long ones, the earlier start, then the smaller label id. */
+static void
+test_covering_entities (void)
+{
+  /* Tokens: "Tỉnh" 0–4, "ủy" 5–7, "Đắk" 8–11, "Nông" 12–16, "họp" 17–20. */
+  const char *text = "Tỉnh ủy Đắk Nông họp";
+  g_autoptr(AnnEntityStore) store = ann_entity_store_new ();
+  g_autoptr(GArray) tokens = ann_tokenize (text);
+  g_autoptr(GPtrArray) covering = NULL;
+
+  add_entity (store, "T1", "ORG", 0, 16);
+  add_entity (store, "T2", "LOC", 8, 16);
+  add_entity (store, "T3", "PER", 9, 20);    /* starts inside "Đắk", longer than T2 */
+  add_entity (store, "T4", "MISC", 17, 20);
+  add_entity (store, "T5", "DATE", 17, 20);  /* same span as T4: DATE < MISC */
+
+  covering = ann_tokens_covering_entities (tokens, store);
+  g_assert_cmpuint (covering->len, ==, 5);
+  g_assert_cmpstr (ann_entity_get_id (g_ptr_array_index (covering, 0)), ==, "T1");
+  g_assert_cmpstr (ann_entity_get_id (g_ptr_array_index (covering, 2)), ==, "T1");
+  /* "Nông" lies in T1 (16 long), T2 and T3 (11 long): the longest wins. */
+  g_assert_cmpstr (ann_entity_get_id (g_ptr_array_index (covering, 3)), ==, "T1");
+  /* "họp": T3 (11) is longer than T4 and T5 (3). */
+  g_assert_cmpstr (ann_entity_get_id (g_ptr_array_index (covering, 4)), ==, "T3");
+
+  g_clear_pointer (&covering, g_ptr_array_unref);
+  {
+    g_autoptr(AnnEntityStore) ties = ann_entity_store_new ();
+
+    add_entity (ties, "T4", "MISC", 17, 20);
+    add_entity (ties, "T5", "DATE", 17, 20);
+    add_entity (ties, "T6", "PER", 12, 15);
+    add_entity (ties, "T7", "LOC", 13, 16);
+    covering = ann_tokens_covering_entities (tokens, ties);
+    g_assert_null (g_ptr_array_index (covering, 0));
+    g_assert_cmpstr (ann_entity_get_id (g_ptr_array_index (covering, 4)), ==, "T5");
+    g_assert_cmpstr (ann_entity_get_id (g_ptr_array_index (covering, 3)), ==, "T6");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -356,6 +409,8 @@ main (int   argc,
   g_test_add_func ("/tokenizer/line-breaks", test_line_breaks);
   g_test_add_func ("/tokenizer/large-text", test_large_text);
   g_test_add_func ("/tokenizer/null-text", test_null_text);
+
+  g_test_add_func ("/tokenizer/covering-entities", test_covering_entities);
 
   return g_test_run ();
 }

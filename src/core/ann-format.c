@@ -13,6 +13,13 @@
 #include <string.h>
 
 #include "ann-format.h"
+#include "ann-format-brat.h"
+#include "ann-format-conll.h"
+#include "ann-format-csv.h"
+#include "ann-format-doccano.h"
+#include "ann-format-html.h"
+#include "ann-format-labelstudio.h"
+#include "ann-format-w3c.h"
 #include "ann-io.h"
 
 AnnExportPart *
@@ -37,6 +44,14 @@ ann_export_part_free (AnnExportPart *part)
 }
 
 static const AnnFormat formats[] = {
+  { "brat", N_("brat standoff"), "ann", ann_format_brat_import, ann_format_brat_export },
+  { "conll", N_("CoNLL (IOB2)"), "conll", ann_format_conll_import, ann_format_conll_export },
+  { "doccano", N_("doccano (JSONL)"), "jsonl", ann_format_doccano_import, ann_format_doccano_export },
+  { "labelstudio", N_("Label Studio (JSON)"), "json", ann_format_labelstudio_import,
+    ann_format_labelstudio_export },
+  { "w3c", N_("W3C Web Annotation (JSON-LD)"), "json", ann_format_w3c_import, ann_format_w3c_export },
+  { "csv", N_("CSV table"), "csv", NULL, ann_format_csv_export },
+  { "html", N_("HTML report"), "html", NULL, ann_format_html_export },
   { NULL }
 };
 

@@ -264,6 +264,14 @@ choose_covering_entity (GPtrArray *candidates)
   return best;
 }
 
+/* Tokens outside every entity hold NULL. */
+static void
+unref_entity_if_any (gpointer entity)
+{
+  if (entity != NULL)
+    g_object_unref (entity);
+}
+
 /**
  * ann_tokens_covering_entities:
  * @tokens: (element-type AnnToken): tokens of the store's document
@@ -280,7 +288,7 @@ ann_tokens_covering_entities (GArray         *tokens,
   g_return_val_if_fail (tokens != NULL, NULL);
   g_return_val_if_fail (ANN_IS_ENTITY_STORE (store), NULL);
 
-  covering = g_ptr_array_new_full (tokens->len, (GDestroyNotify) g_object_unref);
+  covering = g_ptr_array_new_full (tokens->len, unref_entity_if_any);
   for (guint i = 0; i < tokens->len; i++)
     {
       const AnnToken *token = &g_array_index (tokens, AnnToken, i);

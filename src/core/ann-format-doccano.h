@@ -1,0 +1,18 @@
+/* ann-format-doccano.h: doccano JSONL (one document a line, UTF-16 offsets), import and export
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ann-format.h"
+
+G_BEGIN_DECLS
+
+AnnFile   *ann_format_doccano_import (GFile    *input,
+                                      char    **warning,
+                                      GError  **error);
+GPtrArray *ann_format_doccano_export (AnnFile  *file,
+                                      GError  **error);
+
+G_END_DECLS
