@@ -325,6 +325,131 @@ test_stats_invalid (void)
   g_assert_nonnull (strstr (run.err, "T3"));
 }
 
+static char *
+read_text (const char *path)
+{
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  return contents;
+}
+
+/* Every format through the command line: export the fixture, import it back, and find the
+ * same spans; formats that carry notes keep them. */
+static void
+test_export_import_round_trip (void)
+{
+  static const struct {
+    const char *format;
+    const char *output;     /* relative to the temporary folder */
+    const char *import;     /* what to import back, NULL for export-only formats */
+    gboolean    keeps_note;
+  } cases[] = {
+    { "brat", "out", "out.ann", TRUE },
+    { "doccano", "out.jsonl", "out.jsonl", FALSE },
+    { "labelstudio", "out.json", "out.json", TRUE },
+    { "w3c", "out.w3c.json", "out.w3c.json", TRUE },
+    { "conll", "out.conll", NULL, FALSE },
+    { "csv", "out.csv", NULL, FALSE },
+    { "html", "out.html", NULL, FALSE },
+  };
+  g_autofree char *fixture = fixture_path ("valid/formats-article.json");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *dir = g_dir_make_tmp ("ann-cli-XXXXXX", NULL);
+      g_autofree char *output = g_build_filename (dir, cases[i].output, NULL);
+      g_autofree char *back = g_build_filename (dir, "back.json", NULL);
+      g_autofree char *imported = NULL;
+      g_auto(Run) export = { 0 };
+      g_auto(Run) import = { 0 };
+      g_auto(Run) stats = { 0 };
+
+      run_cli (&export, "export", "--to", cases[i].format, fixture, "-o", output, NULL);
+      g_assert_cmpint (export.status, ==, 0);
+      if (cases[i].import == NULL)
+        {
+          g_autofree char *written = read_text (output);
+
+          g_assert_nonnull (strstr (written, "Tiến"));
+          continue;
+        }
+
+      {
+        g_autofree char *input = g_build_filename (dir, cases[i].import, NULL);
+
+        run_cli (&import, "import", "--from", cases[i].format, "--annotator", "binh", input,
+                 "-o", back, NULL);
+      }
+      g_assert_cmpint (import.status, ==, 0);
+      imported = read_text (back);
+      /* The nested LOC of "Tỉnh ủy Đắk Nông" and the span across the line break survive. */
+      g_assert_nonnull (strstr (imported, "\"start\": 37,\n      \"end\": 45"));
+      g_assert_nonnull (strstr (imported, "\"text\": \"Kế hoạch số 39-KH/TU\\nphải xong\""));
+      g_assert_nonnull (strstr (imported, "\"annotator\": \"binh\""));
+      g_assert_true ((strstr (imported, "\"note\": \"Bí thư Tỉnh ủy\"") != NULL) == cases[i].keeps_note);
+
+      run_cli (&stats, "stats", "--json", back, NULL);
+      g_assert_cmpint (stats.status, ==, 0);
+      g_assert_nonnull (strstr (stats.out, "\"entities\": 11"));
+    }
+}
+
+static void
+test_export_usage_and_errors (void)
+{
+  g_autofree char *fixture = fixture_path ("valid/formats-article.json");
+  g_autofree char *bad = fixture_path ("invalid/unknown-label.json");
+  g_autofree char *dir = g_dir_make_tmp ("ann-cli-XXXXXX", NULL);
+  g_autofree char *output = g_build_filename (dir, "out.jsonl", NULL);
+  g_auto(Run) brat = { 0 };
+  g_auto(Run) unknown = { 0 };
+  g_auto(Run) invalid = { 0 };
+  g_auto(Run) to_stdout = { 0 };
+
+  /* brat writes two files, so it needs -o. */
+  run_cli (&brat, "export", "--to", "brat", fixture, NULL);
+  g_assert_cmpint (brat.status, ==, 2);
+  g_assert_nonnull (strstr (brat.err, "-o"));
+
+  run_cli (&unknown, "export", "--to", "docx", fixture, NULL);
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_nonnull (strstr (unknown.err, "brat"));
+
+  /* An invalid input writes nothing. */
+  run_cli (&invalid, "export", "--to", "doccano", bad, "-o", output, NULL);
+  g_assert_cmpint (invalid.status, ==, 1);
+  g_assert_nonnull (strstr (invalid.err, "PERSON"));
+  g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+
+  /* doccano to standard output: one line, UTF-16 offsets (the emoji counts two). */
+  run_cli (&to_stdout, "export", "--to", "doccano", fixture, NULL);
+  g_assert_cmpint (to_stdout.status, ==, 0);
+  g_assert_nonnull (strstr (to_stdout.out, "[14, 22, \"LOC\"]"));
+
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static void
+test_import_errors (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ann-cli-XXXXXX", NULL);
+  g_autofree char *input = g_build_filename (dir, "bad.jsonl", NULL);
+  g_autofree char *output = g_build_filename (dir, "out.json", NULL);
+  g_auto(Run) run = { 0 };
+
+  g_assert_true (g_file_set_contents (input, "{\"text\": \"Lư\", \"label\": [[0, 5, \"PER\"]]}\n"
+                                      "not json\n", -1, NULL));
+  run_cli (&run, "import", "--from", "doccano", input, "-o", output, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, input));
+  g_assert_nonnull (strstr (run.err, ":1:"));
+  g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+
+  g_assert_cmpint (g_remove (input), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -344,6 +469,9 @@ main (int    argc,
   g_test_add_func ("/cli/import/mojibake", test_import_mojibake_warns);
   g_test_add_func ("/cli/stats", test_stats);
   g_test_add_func ("/cli/stats/invalid", test_stats_invalid);
+  g_test_add_func ("/cli/export-import/round-trip", test_export_import_round_trip);
+  g_test_add_func ("/cli/export/usage-and-errors", test_export_usage_and_errors);
+  g_test_add_func ("/cli/import/errors", test_import_errors);
 
   return g_test_run ();
 }
