@@ -10,7 +10,7 @@ packages=(
   # checking the data files
   desktop-file-utils appstream python3 python3-jsonschema
   # the window's tests run under a virtual X server
-  xvfb xauth
+  xvfb xauth xdotool
 )
 
 missing=()

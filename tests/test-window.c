@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "ann-annotation-panel.h"
 #include "ann-application.h"
 #include "ann-article-view.h"
 #include "ann-window.h"
@@ -47,6 +48,15 @@ spin (void)
 {
   while (g_main_context_iteration (NULL, FALSE))
     ;
+}
+
+static AnnWindow *the_window;
+
+/* Whether the window shows a file other than @data. */
+static gboolean
+has_other_file (gpointer data)
+{
+  return ann_window_get_file (the_window) != NULL && ann_window_get_file (the_window) != data;
 }
 
 static gboolean
@@ -462,6 +472,1120 @@ test_recovery_file (void)
   g_assert_false (g_file_query_exists (recovery, NULL));
 }
 
+static GtkWindow *find_file_chooser (void);
+static gboolean chooser_shown (gpointer data);
+static gboolean has_focus (gpointer data);
+
+/* --- widgets the tests reach into --------------------------------------------------------- */
+
+typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
+
+/* The @nth widget (from 0) of @type under @root, @root included, depth first, that @match
+ * (nullable) accepts. */
+static GtkWidget *
+find_widget (GtkWidget     *root,
+             GType          type,
+             WidgetMatch    match,
+             gconstpointer  data,
+             guint         *nth)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && (match == NULL || match (root, data)))
+    {
+      if (*nth == 0)
+        return root;
+      (*nth)--;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, match, data, nth);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+nth_widget (gpointer root,
+            GType    type,
+            guint    nth)
+{
+  GtkWidget *found = find_widget (root, type, NULL, NULL, &nth);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+static gboolean
+has_action_name (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), data) == 0;
+}
+
+static AnnAnnotationPanel *
+panel_of (AnnWindow *window)
+{
+  return ANN_ANNOTATION_PANEL (nth_widget (window, ANN_TYPE_ANNOTATION_PANEL, 0));
+}
+
+/* The editor's entries, in the panel's order: the note, then the reference. */
+static GtkEditable *
+editor_entry (AnnWindow *window,
+              guint      nth)
+{
+  return GTK_EDITABLE (nth_widget (panel_of (window), GTK_TYPE_ENTRY, nth));
+}
+
+static void
+select_and_tag (AnnWindow  *window,
+                guint       start,
+                guint       end,
+                const char *label)
+{
+  ann_window_select_text (window, start, end);
+  activate (window, "tag", label);
+}
+
+/* --- highlights --------------------------------------------------------------------------- */
+
+enum {
+  PAINT_NONE = 0,
+  PAINT_BACKGROUND = 1 << 0,   /* the label's colour behind the text: an outermost entity */
+  PAINT_UNDERLINE = 1 << 1,    /* a double underline in the label's colour: a nested one */
+};
+
+/* How the character at @offset shows an entity of @label. */
+static guint
+paint_at (AnnWindow  *window,
+          guint       offset,
+          const char *label)
+{
+  AnnArticleView *view = ANN_ARTICLE_VIEW (ann_window_get_article_view (window));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (ann_article_view_get_text_view (view));
+  AnnLabel *schema_label = ann_label_schema_lookup (ann_file_get_labels (ann_window_get_file (window)), label);
+  g_autoptr(GSList) tags = NULL;
+  GtkTextIter iter;
+  GdkRGBA color;
+  guint paint = PAINT_NONE;
+
+  g_assert_nonnull (schema_label);
+  g_assert_true (gdk_rgba_parse (&color, ann_label_get_color (schema_label)));
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  tags = gtk_text_iter_get_tags (&iter);
+  for (GSList *l = tags; l != NULL; l = l->next)
+    {
+      g_autoptr(GdkRGBA) background = NULL;
+      g_autoptr(GdkRGBA) underline = NULL;
+      gboolean background_set, underline_set;
+      PangoUnderline style;
+
+      g_object_get (l->data,
+                    "background-set", &background_set, "background-rgba", &background,
+                    "underline-rgba-set", &underline_set, "underline-rgba", &underline,
+                    "underline", &style,
+                    NULL);
+      if (background_set && background != NULL && gdk_rgba_equal (background, &color))
+        paint |= PAINT_BACKGROUND;
+      if (underline_set && underline != NULL && gdk_rgba_equal (underline, &color) &&
+          style == PANGO_UNDERLINE_DOUBLE)
+        paint |= PAINT_UNDERLINE;
+    }
+  return paint;
+}
+
+/* An ORG around a LOC turns the LOC's highlight into the nested underline; taking the ORG
+ * away (or undoing it) turns it back, and every other edit keeps both right. */
+static void
+test_nested_highlights (void)
+{
+  g_autofree char *path = sample_with_no_entities ();
+  AnnWindow *window = open_window (path);
+  AnnEntityStore *store = store_of (window);
+  guint org_start = offset_of (window, "UBND tỉnh Quảng Trị", 0);
+  guint org_end = org_start + length_of ("UBND tỉnh Quảng Trị");
+  guint loc_start = org_start + length_of ("UBND ");
+  guint loc_end = org_end;
+
+  select_and_tag (window, loc_start, loc_end, "LOC");
+  g_assert_cmpuint (paint_at (window, loc_start, "LOC"), ==, PAINT_BACKGROUND);
+  g_assert_cmpuint (paint_at (window, loc_end - 1, "LOC"), ==, PAINT_BACKGROUND);
+
+  select_and_tag (window, org_start, org_end, "ORG");
+  g_assert_cmpuint (ann_entity_store_get_n_entities (store), ==, 2);
+  g_assert_cmpuint (paint_at (window, org_start, "ORG"), ==, PAINT_BACKGROUND);
+  g_assert_cmpuint (paint_at (window, loc_start, "ORG"), ==, PAINT_BACKGROUND);
+  g_assert_cmpuint (paint_at (window, loc_start, "LOC"), ==, PAINT_UNDERLINE);
+  g_assert_cmpuint (paint_at (window, loc_end - 1, "LOC"), ==, PAINT_UNDERLINE);
+  g_assert_cmpuint (paint_at (window, org_start, "LOC"), ==, PAINT_NONE);
+
+  /* Undo takes the ORG away: the LOC is outermost again. */
+  activate (window, "undo", NULL);
+  g_assert_cmpuint (paint_at (window, loc_start, "LOC"), ==, PAINT_BACKGROUND);
+  g_assert_cmpuint (paint_at (window, loc_start, "ORG"), ==, PAINT_NONE);
+  g_assert_cmpuint (paint_at (window, org_start, "ORG"), ==, PAINT_NONE);
+  activate (window, "redo", NULL);
+  g_assert_cmpuint (paint_at (window, loc_start, "LOC"), ==, PAINT_UNDERLINE);
+  g_assert_cmpuint (paint_at (window, loc_start, "ORG"), ==, PAINT_BACKGROUND);
+
+  /* Relabelling the outer one keeps the inner one nested. */
+  activate (window, "select-entity",
+            ann_entity_get_id (ann_entity_store_find (store, org_start, org_end, "ORG")));
+  activate (window, "relabel", "MISC");
+  g_assert_cmpuint (paint_at (window, loc_start, "LOC"), ==, PAINT_UNDERLINE);
+  g_assert_cmpuint (paint_at (window, loc_start, "MISC"), ==, PAINT_BACKGROUND);
+  g_assert_cmpuint (paint_at (window, loc_start, "ORG"), ==, PAINT_NONE);
+  activate (window, "undo", NULL);
+
+  /* Deleting the outer one. */
+  activate (window, "select-entity",
+            ann_entity_get_id (ann_entity_store_find (store, org_start, org_end, "ORG")));
+  activate (window, "delete-entity", NULL);
+  g_assert_cmpuint (paint_at (window, loc_start, "LOC"), ==, PAINT_BACKGROUND);
+  g_assert_cmpuint (paint_at (window, org_start, "ORG"), ==, PAINT_NONE);
+  activate (window, "undo", NULL);
+  g_assert_cmpuint (paint_at (window, loc_start, "LOC"), ==, PAINT_UNDERLINE);
+
+  /* Deleting the inner one leaves the outer one whole. */
+  activate (window, "select-entity",
+            ann_entity_get_id (ann_entity_store_find (store, loc_start, loc_end, "LOC")));
+  activate (window, "delete-entity", NULL);
+  g_assert_cmpuint (paint_at (window, loc_start, "LOC"), ==, PAINT_NONE);
+  g_assert_cmpuint (paint_at (window, loc_start, "ORG"), ==, PAINT_BACKGROUND);
+  g_assert_cmpuint (paint_at (window, org_start, "ORG"), ==, PAINT_BACKGROUND);
+
+  while (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "undo"))
+    activate (window, "undo", NULL);
+  g_assert_cmpuint (paint_at (window, loc_start, "LOC"), ==, PAINT_NONE);
+  g_assert_cmpuint (paint_at (window, loc_start, "ORG"), ==, PAINT_NONE);
+  close_and_finalize (window);
+}
+
+/* A note and a reference typed together are both kept, though keeping the note replaces the
+ * entity and refills the editor. */
+static void
+test_editor_keeps_note_and_ref (void)
+{
+  g_autofree char *path = sample_with_no_entities ();
+  AnnWindow *window = open_window (path);
+  guint start = offset_of (window, "Phan Quốc Hùng", 0);
+  GtkEditable *note = editor_entry (window, 0);
+  GtkEditable *ref = editor_entry (window, 1);
+  AnnEntity *entity;
+
+  select_and_tag (window, start, start + length_of ("Phan Quốc Hùng"), "PER");
+  gtk_editable_set_text (note, "Bí thư Tỉnh ủy");
+  gtk_editable_set_text (ref, "Q00000001");
+  g_signal_emit_by_name (note, "activate");
+  spin ();
+
+  entity = ann_window_get_selected (window);
+  g_assert_nonnull (entity);
+  g_assert_cmpstr (ann_entity_get_note (entity), ==, "Bí thư Tỉnh ủy");
+  g_assert_cmpstr (ann_entity_get_ref (entity), ==, "Q00000001");
+  g_assert_cmpstr (gtk_editable_get_text (ref), ==, "Q00000001");
+
+  while (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "undo"))
+    activate (window, "undo", NULL);
+  close_and_finalize (window);
+}
+
+/* The palette's counts, the selection and the editor follow relabelling, undo and redo. */
+static void
+test_panel_follows_undo (void)
+{
+  g_autofree char *path = sample_with_no_entities ();
+  AnnWindow *window = open_window (path);
+  AnnAnnotationPanel *panel = panel_of (window);
+  guint start = offset_of (window, "Nhật Bản", 0);
+  GtkDropDown *editor_label = GTK_DROP_DOWN (nth_widget (panel, GTK_TYPE_DROP_DOWN, 1));
+  GtkEditable *note = editor_entry (window, 0);
+  AnnEntity *entity;
+
+  select_and_tag (window, start, start + length_of ("Nhật Bản"), "LOC");
+  activate (window, "set-note", "nước");
+  g_assert_cmpuint (ann_annotation_panel_get_count (panel, "LOC"), ==, 1);
+  activate (window, "relabel", "ORG");
+  g_assert_cmpuint (ann_annotation_panel_get_count (panel, "LOC"), ==, 0);
+  g_assert_cmpuint (ann_annotation_panel_get_count (panel, "ORG"), ==, 1);
+  g_assert_cmpuint (gtk_drop_down_get_selected (editor_label), ==, 2);
+
+  activate (window, "undo", NULL);
+  entity = ann_window_get_selected (window);
+  g_assert_nonnull (entity);
+  g_assert_true (entity == ann_entity_store_get_nth (store_of (window), 0));
+  g_assert_cmpstr (ann_entity_get_label (entity), ==, "LOC");
+  g_assert_cmpuint (ann_annotation_panel_get_count (panel, "LOC"), ==, 1);
+  g_assert_cmpuint (ann_annotation_panel_get_count (panel, "ORG"), ==, 0);
+  g_assert_cmpuint (gtk_drop_down_get_selected (editor_label), ==, 1);
+  g_assert_cmpstr (gtk_editable_get_text (note), ==, "nước");
+
+  activate (window, "undo", NULL);
+  g_assert_cmpstr (gtk_editable_get_text (note), ==, "");
+  g_assert_true (ann_window_get_selected (window) == ann_entity_store_get_nth (store_of (window), 0));
+
+  activate (window, "redo", NULL);
+  activate (window, "redo", NULL);
+  g_assert_cmpstr (ann_entity_get_label (ann_window_get_selected (window)), ==, "ORG");
+  g_assert_cmpuint (ann_annotation_panel_get_count (panel, "ORG"), ==, 1);
+  g_assert_cmpuint (ann_annotation_panel_get_count (panel, "LOC"), ==, 0);
+
+  /* Undoing the tagging itself leaves nothing selected, and the editor empty. */
+  while (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "undo"))
+    activate (window, "undo", NULL);
+  g_assert_null (ann_window_get_selected (window));
+  g_assert_cmpuint (ann_annotation_panel_get_count (panel, "LOC"), ==, 0);
+  g_assert_cmpuint (ann_annotation_panel_get_count (panel, "ORG"), ==, 0);
+  g_assert_cmpstr (gtk_editable_get_text (note), ==, "");
+  close_and_finalize (window);
+}
+
+/* A note typed but not yet entered counts as an edit when the window closes or saves. */
+static void
+test_typed_note_is_kept (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ann-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "annotated.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(AnnFile) saved = NULL;
+  g_autoptr(GFile) file = NULL;
+  AnnWindow *window;
+  AnnEntity *t1;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (SAMPLE_DIR "/sample-article.json", &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  file = g_file_new_for_path (path);
+  window = open_window (path);
+  ann_file_set_annotator (ann_window_get_file (window), "an");
+
+  /* Closing asks about the typed note; Cancel keeps it. */
+  activate (window, "select-entity", "T1");
+  gtk_editable_set_text (editor_entry (window, 0), "tỉnh");
+  gtk_window_close (GTK_WINDOW (window));
+  spin ();
+  g_assert_nonnull (find_dialog ());
+  gtk_dialog_response (GTK_DIALOG (find_dialog ()), GTK_RESPONSE_CANCEL);
+  spin ();
+  g_assert_cmpstr (ann_entity_get_note (ann_window_get_selected (window)), ==, "tỉnh");
+
+  /* Saving writes a note typed just before. */
+  gtk_editable_set_text (editor_entry (window, 1), "Q241");
+  activate (window, "save", NULL);
+  g_assert_false (ann_window_is_modified (window));
+  saved = ann_file_load (file, NULL);
+  g_assert_nonnull (saved);
+  t1 = ann_entity_store_lookup_id (ann_file_get_entities (saved), "T1");
+  g_assert_cmpstr (ann_entity_get_note (t1), ==, "tỉnh");
+  g_assert_cmpstr (ann_entity_get_ref (t1), ==, "Q241");
+
+  close_and_finalize (window);
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static GtkWindow *
+find_annotator_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_DIALOG (window) && !GTK_IS_MESSAGE_DIALOG (window) && !GTK_IS_FILE_CHOOSER (window) &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+/* The unsaved-changes question; GTK's file chooser may show messages of its own. */
+static GtkDialog *
+find_question (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      g_autofree char *text = NULL;
+
+      if (!GTK_IS_MESSAGE_DIALOG (window) || !gtk_widget_get_visible (GTK_WIDGET (window)))
+        continue;
+      text = dialog_text (window);
+      if (g_str_has_prefix (text, "Save the changes"))
+        return GTK_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* GTK's file chooser may leave a message about its folder (no file system services under
+ * Xvfb); it is not the window's, and must not stand in for the next test's dialog. */
+static void
+dismiss_chooser_messages (void)
+{
+  spin ();
+  while (find_dialog () != NULL)
+    gtk_window_destroy (find_dialog ());
+}
+
+static void
+close_and_answer (AnnWindow *window,
+                  int        response)
+{
+  gtk_window_close (GTK_WINDOW (window));
+  spin ();
+  g_assert_nonnull (find_question ());
+  gtk_dialog_response (find_question (), response);
+  spin ();
+}
+
+/* Saving while closing can be called off at each of its questions: the window stays, with
+ * its work. */
+static void
+test_close_save_cancelled (void)
+{
+  g_autofree char *path = sample_with_no_entities ();
+  AnnWindow *window = open_window (path);
+  guint start = offset_of (window, "Nhật Bản", 0);
+  GtkWindow *dialog;
+
+  select_and_tag (window, start, start + length_of ("Nhật Bản"), "LOC");
+
+  /* Save, then cancel "Who is annotating?". */
+  close_and_answer (window, GTK_RESPONSE_ACCEPT);
+  dialog = find_annotator_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  spin ();
+  g_assert_null (find_annotator_dialog ());
+  g_assert_null (find_file_chooser ());
+  g_assert_null (find_question ());
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (ann_window_is_modified (window));
+
+  /* Save, name, then cancel the file chooser. */
+  close_and_answer (window, GTK_RESPONSE_ACCEPT);
+  dialog = find_annotator_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (nth_widget (dialog, GTK_TYPE_ENTRY, 0)), "an");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+  wait_until (chooser_shown, NULL);
+  gtk_dialog_response (GTK_DIALOG (find_file_chooser ()), GTK_RESPONSE_CANCEL);
+  spin ();
+  g_assert_null (find_question ());
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (ann_window_is_modified (window));
+  g_assert_cmpuint (ann_entity_store_get_n_entities (store_of (window)), ==, 1);
+
+  /* The name was kept: now closing and saving goes straight to the chooser. */
+  close_and_answer (window, GTK_RESPONSE_ACCEPT);
+  wait_until (chooser_shown, NULL);
+  g_assert_null (find_annotator_dialog ());
+  gtk_dialog_response (GTK_DIALOG (find_file_chooser ()), GTK_RESPONSE_CANCEL);
+  spin ();
+
+  close_and_answer (window, GTK_RESPONSE_REJECT);
+  g_assert_finalize_object (window);
+
+  dismiss_chooser_messages ();
+}
+
+/* Closing the window lets go of the document, its entities and its history, after edits,
+ * selection, find and undo. */
+static void
+test_close_frees_document (void)
+{
+  AnnWindow *window = open_window (SAMPLE_DIR "/sample-article.json");
+  AnnFile *file = g_object_ref (ann_window_get_file (window));
+  AnnHistory *history = g_object_ref (ann_window_get_history (window));
+  AnnEntity *first = g_object_ref (ann_entity_store_get_nth (store_of (window), 0));
+  guint start = offset_of (window, "Gio Linh", 0);
+
+  activate (window, "select-entity", "T1");
+  activate (window, "relabel", "MISC");
+  activate (window, "set-note", "x");
+  select_and_tag (window, start, start + length_of ("Gio Linh"), "MISC");
+  g_assert_cmpuint (ann_window_find (window, "hữu cơ"), ==, 7);
+  activate (window, "tag-all-matches", NULL);
+  while (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "undo"))
+    activate (window, "undo", NULL);
+  activate (window, "select-entity", "T2");
+  close_and_finalize (window);
+
+  g_assert_finalize_object (history);
+  g_assert_finalize_object (file);
+  g_assert_finalize_object (first);
+}
+
+/* Closing the find bar gives the keyboard back to the article, so that label keys tag. */
+static void
+test_find_bar_returns_focus (void)
+{
+  g_autofree char *path = sample_with_no_entities ();
+  AnnWindow *window = open_window (path);
+  AnnArticleView *view = ANN_ARTICLE_VIEW (ann_window_get_article_view (window));
+  GtkWidget *text_view = GTK_WIDGET (ann_article_view_get_text_view (view));
+  guint nth = 0;
+  GtkWidget *find_bar = find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_BAR, NULL, NULL, &nth);
+  GtkWidget *find_entry;
+
+  nth = 0;
+  find_entry = find_widget (find_bar, GTK_TYPE_SEARCH_ENTRY, NULL, NULL, &nth);
+  activate (window, "find", NULL);
+  wait_until (window_is_mapped, find_entry);
+  g_assert_true (has_focus (find_entry));
+
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (find_bar), FALSE);
+  spin ();
+  g_assert_true (has_focus (text_view));
+  close_and_finalize (window);
+}
+
+/* Quit closes every window, each through its own unsaved-changes guard. */
+static void
+test_quit_closes_windows (void)
+{
+  g_autofree char *path = sample_with_no_entities ();
+  AnnWindow *windows[3];
+  guint start;
+
+  for (guint i = 0; i < G_N_ELEMENTS (windows); i++)
+    windows[i] = open_window (path);
+  start = offset_of (windows[1], "Nhật Bản", 0);
+  select_and_tag (windows[1], start, start + length_of ("Nhật Bản"), "LOC");
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  spin ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (windows[0])));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (windows[2])));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (windows[1])));
+  gtk_dialog_response (find_question (), GTK_RESPONSE_REJECT);
+  spin ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (windows); i++)
+    g_assert_finalize_object (windows[i]);
+}
+
+static void
+set_true (gpointer data,
+          GObject *where_the_object_was)
+{
+  *(gboolean *) data = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* Closing, saving and naming the file in the chooser saves it and closes the window, from
+ * within the chooser's answer. */
+static void
+test_close_save_with_chooser (void)
+{
+  g_autofree char *path = sample_with_no_entities ();
+  g_autofree char *dir = g_dir_make_tmp ("ann-window-XXXXXX", NULL);
+  g_autofree char *target = g_build_filename (dir, "saved.json", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  AnnWindow *window = open_window (path);
+  guint start = offset_of (window, "Nhật Bản", 0);
+  gboolean finalized = FALSE;
+  GtkWindow *chooser;
+
+  select_and_tag (window, start, start + length_of ("Nhật Bản"), "LOC");
+  ann_file_set_annotator (ann_window_get_file (window), "an");
+  g_object_weak_ref (G_OBJECT (window), set_true, &finalized);
+  g_object_unref (window);   /* the application holds it now */
+
+  close_and_answer (window, GTK_RESPONSE_ACCEPT);
+  wait_until (chooser_shown, NULL);
+  chooser = find_file_chooser ();
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "saved.json");
+  spin ();
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  wait_until (is_true, &finalized);
+  spin ();
+
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (target);
+    g_autoptr(AnnFile) reread = ann_file_load (file, NULL);
+
+    g_assert_nonnull (reread);
+    g_assert_cmpuint (ann_entity_store_get_n_entities (ann_file_get_entities (reread)), ==, 1);
+  }
+  dismiss_chooser_messages ();
+  g_assert_cmpint (g_remove (target), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* A relabelling that the model refuses (the span has that label already) leaves the editor
+ * showing the entity's label, not the refused one. */
+static void
+test_editor_shows_refused_relabel (void)
+{
+  g_autofree char *path = sample_with_no_entities ();
+  AnnWindow *window = open_window (path);
+  AnnEntityStore *store = store_of (window);
+  guint start = offset_of (window, "Nhật Bản", 0);
+  guint end = start + length_of ("Nhật Bản");
+  GtkDropDown *editor_label = GTK_DROP_DOWN (nth_widget (panel_of (window), GTK_TYPE_DROP_DOWN, 1));
+  AnnEntity *loc;
+
+  select_and_tag (window, start, end, "ORG");
+  select_and_tag (window, start, end, "LOC");
+  loc = ann_entity_store_find (store, start, end, "LOC");
+  g_assert_true (ann_window_get_selected (window) == loc);
+  g_assert_cmpuint (gtk_drop_down_get_selected (editor_label), ==, 1);   /* LOC */
+
+  gtk_drop_down_set_selected (editor_label, 2);                          /* ORG */
+  spin ();
+  g_assert_cmpuint (ann_entity_store_get_n_entities (store), ==, 2);
+  g_assert_true (ann_window_get_selected (window) == loc);
+  g_assert_cmpstr (ann_entity_get_label (loc), ==, "LOC");
+  g_assert_cmpuint (gtk_drop_down_get_selected (editor_label), ==, 1);
+
+  /* An accepted one shows as such. */
+  gtk_drop_down_set_selected (editor_label, 0);                          /* PER */
+  spin ();
+  g_assert_cmpstr (ann_entity_get_label (ann_window_get_selected (window)), ==, "PER");
+  g_assert_cmpuint (gtk_drop_down_get_selected (editor_label), ==, 0);
+
+  while (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "undo"))
+    activate (window, "undo", NULL);
+  close_and_finalize (window);
+}
+
+/* Types @keys (xdotool key names) into whatever has the keyboard focus. */
+static gboolean
+type_keys (AnnWindow  *window,
+           const char *keys)
+{
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  g_autofree char *command = NULL;
+  int status = -1;
+
+  if (xdotool == NULL)
+    return FALSE;
+  spin ();
+  command = g_strdup_printf ("%s key --delay 20 %s", xdotool, keys);
+  if (!g_spawn_command_line_sync (command, NULL, NULL, &status, NULL) || status != 0)
+    return FALSE;
+  /* Let the keys arrive. */
+  for (guint i = 0; i < 20; i++)
+    {
+      g_usleep (10000);
+      spin ();
+    }
+  return TRUE;
+}
+
+/* Whether the keyboard focus is in @data, or is @data. */
+static gboolean
+has_focus (gpointer data)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (data));
+
+  return focus != NULL && (focus == data || gtk_widget_is_ancestor (focus, data));
+}
+
+/* Label keys tag in the article; in the note and find entries they are just typed. */
+static void
+test_label_keys_only_in_article (void)
+{
+  g_autofree char *path = sample_with_no_entities ();
+  AnnWindow *window = open_window (path);
+  AnnEntityStore *store = store_of (window);
+  AnnArticleView *view = ANN_ARTICLE_VIEW (ann_window_get_article_view (window));
+  GtkWidget *text_view = GTK_WIDGET (ann_article_view_get_text_view (view));
+  guint start = offset_of (window, "Nhật Bản", 0);
+  guint end = start + length_of ("Nhật Bản");
+  GtkEditable *note = editor_entry (window, 0);
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  GtkWidget *find_entry;
+  guint nth = 0;
+
+  if (xdotool == NULL)
+    {
+      g_test_skip ("xdotool is needed to type keys");
+      close_and_finalize (window);
+      return;
+    }
+
+  /* In the article, key 2 tags LOC. */
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_grab_focus (text_view);
+  wait_until (has_focus, text_view);
+  ann_window_select_text (window, start, end);
+  g_assert_true (type_keys (window, "2"));
+  if (ann_entity_store_get_n_entities (store) == 0)
+    {
+      g_test_skip ("the window did not get the keyboard focus");
+      close_and_finalize (window);
+      return;
+    }
+  g_assert_nonnull (ann_entity_store_find (store, start, end, "LOC"));
+
+  /* In the note entry, 3 is a digit of the note, not ORG. */
+  gtk_widget_grab_focus (GTK_WIDGET (note));
+  wait_until (has_focus, note);
+  g_assert_true (type_keys (window, "3 KP_4 Delete"));
+  g_assert_cmpstr (gtk_editable_get_text (note), ==, "34");
+  g_assert_cmpstr (ann_entity_get_label (ann_window_get_selected (window)), ==, "LOC");
+  g_assert_cmpuint (ann_entity_store_get_n_entities (store), ==, 1);
+
+  /* In the find entry too. */
+  activate (window, "find", NULL);
+  find_entry = find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY, NULL, NULL, &nth);
+  g_assert_nonnull (find_entry);
+  wait_until (window_is_mapped, find_entry);
+  ann_window_select_text (window, start, end);
+  gtk_widget_grab_focus (find_entry);
+  wait_until (has_focus, find_entry);
+  g_assert_true (type_keys (window, "1"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_entry)), ==, "1");
+  g_assert_cmpuint (ann_entity_store_get_n_entities (store), ==, 1);
+  g_assert_null (ann_entity_store_find (store, start, end, "PER"));
+
+  while (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "undo"))
+    activate (window, "undo", NULL);
+  close_and_finalize (window);
+}
+
+static gboolean
+has_n_entities (gpointer data)
+{
+  AnnWindow *window = data;
+
+  return ann_window_get_file (window) != NULL &&
+         ann_entity_store_get_n_entities (store_of (window)) == 48;
+}
+
+/* A file to open after the unsaved-changes question belongs to the window that asked. */
+static void
+test_open_in_two_windows (void)
+{
+  g_autofree char *path = sample_with_no_entities ();
+  g_autoptr(GFile) annotated = g_file_new_for_path (SAMPLE_DIR "/sample-article.json");
+  AnnWindow *first = open_window (path);
+  AnnWindow *second;
+  guint start = offset_of (first, "Nhật Bản", 0);
+
+  select_and_tag (first, start, start + length_of ("Nhật Bản"), "LOC");
+  ann_window_open_file (first, annotated);
+  wait_until (dialog_shown, NULL);
+
+  /* Meanwhile another window opens a file of its own. */
+  second = open_window (path);
+  g_assert_cmpuint (ann_entity_store_get_n_entities (store_of (second)), ==, 0);
+
+  gtk_dialog_response (GTK_DIALOG (find_dialog ()), GTK_RESPONSE_REJECT);
+  wait_until (has_n_entities, first);
+  g_assert_cmpuint (ann_entity_store_get_n_entities (store_of (second)), ==, 0);
+
+  close_and_finalize (second);
+  close_and_finalize (first);
+}
+
+static char *
+recovery_dir_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "article-annotator", "recovery", NULL);
+}
+
+/* A recovery file left by an earlier session that stopped: the annotated sample. */
+static char *
+write_earlier_recovery (void)
+{
+  g_autofree char *dir = recovery_dir_path ();
+  g_autofree char *contents = NULL;
+  char *path = g_build_filename (dir, "1000-1-0x1.json", NULL);
+  gsize length;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_get_contents (SAMPLE_DIR "/sample-article.json", &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  return path;
+}
+
+static guint
+count_recovery_files (void)
+{
+  g_autofree char *dir_path = recovery_dir_path ();
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  guint n = 0;
+
+  while (dir != NULL && g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+static gboolean
+is_question_bar (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return gtk_info_bar_get_message_type (GTK_INFO_BAR (widget)) == GTK_MESSAGE_QUESTION &&
+         gtk_info_bar_get_revealed (GTK_INFO_BAR (widget));
+}
+
+static GtkInfoBar *
+recovery_bar (AnnWindow *window)
+{
+  guint nth = 0;
+
+  return GTK_INFO_BAR (find_widget (GTK_WIDGET (window), GTK_TYPE_INFO_BAR, is_question_bar, NULL, &nth));
+}
+
+/* Restoring over unsaved work asks first, and restores the earlier session's work, not this
+ * window's own recovery file. */
+static void
+test_restore_asks_first (void)
+{
+  g_autofree char *earlier = write_earlier_recovery ();
+  g_autofree char *path = sample_with_no_entities ();
+  AnnWindow *window = open_window (path);
+  guint start = offset_of (window, "Đông Hà", 0);
+  g_autoptr(GFile) own = NULL;
+  GtkInfoBar *bar = recovery_bar (window);
+
+  g_assert_nonnull (bar);
+  select_and_tag (window, start, start + length_of ("Đông Hà"), "LOC");
+  g_assert_true (ann_window_write_recovery (window));
+  own = g_object_ref (ann_window_get_recovery_file (window));
+
+  gtk_info_bar_response (bar, 1);   /* Restore */
+  spin ();
+  g_assert_nonnull (find_dialog ());
+  g_assert_cmpuint (ann_entity_store_get_n_entities (store_of (window)), ==, 1);
+
+  /* Cancel keeps the work, and the offer. */
+  gtk_dialog_response (GTK_DIALOG (find_dialog ()), GTK_RESPONSE_CANCEL);
+  spin ();
+  g_assert_cmpuint (ann_entity_store_get_n_entities (store_of (window)), ==, 1);
+  g_assert_true (g_file_query_exists (own, NULL));
+  g_assert_true (recovery_bar (window) == bar);
+
+  gtk_info_bar_response (bar, 1);
+  spin ();
+  gtk_dialog_response (GTK_DIALOG (find_dialog ()), GTK_RESPONSE_REJECT);
+  spin ();
+  g_assert_cmpuint (ann_entity_store_get_n_entities (store_of (window)), ==, 48);
+  g_assert_true (ann_window_is_modified (window));
+  g_assert_false (g_file_query_exists (own, NULL));
+
+  /* Discarding the restored work at last removes its recovery file too. */
+  gtk_window_close (GTK_WINDOW (window));
+  wait_until (dialog_shown, NULL);
+  gtk_dialog_response (GTK_DIALOG (find_dialog ()), GTK_RESPONSE_REJECT);
+  spin ();
+  g_assert_finalize_object (window);
+  g_assert_false (g_file_test (earlier, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_recovery_files (), ==, 0);
+}
+
+/* This session's own recovery files are not "work of an earlier session" to restore. */
+static void
+test_restore_skips_own_recovery (void)
+{
+  g_autofree char *earlier = write_earlier_recovery ();
+  g_autofree char *path = sample_with_no_entities ();
+  AnnWindow *window = open_window (path);
+  guint start = offset_of (window, "Đông Hà", 0);
+  GtkInfoBar *bar = recovery_bar (window);
+
+  g_assert_nonnull (bar);
+  select_and_tag (window, start, start + length_of ("Đông Hà"), "LOC");
+  g_assert_true (ann_window_write_recovery (window));
+  activate (window, "undo", NULL);
+  g_assert_false (ann_window_is_modified (window));
+
+  gtk_info_bar_response (bar, 1);   /* Restore */
+  spin ();
+  g_assert_null (find_dialog ());
+  g_assert_cmpuint (ann_entity_store_get_n_entities (store_of (window)), ==, 48);
+
+  gtk_window_close (GTK_WINDOW (window));
+  wait_until (dialog_shown, NULL);
+  gtk_dialog_response (GTK_DIALOG (find_dialog ()), GTK_RESPONSE_REJECT);
+  spin ();
+  g_assert_finalize_object (window);
+  g_assert_cmpuint (count_recovery_files (), ==, 0);
+}
+
+/* Of several earlier sessions' recovery files, the newest is restored. */
+static void
+test_restore_newest (void)
+{
+  g_autofree char *dir = recovery_dir_path ();
+  g_autofree char *path = sample_with_no_entities ();
+  g_autoptr(GFile) sample = g_file_new_for_path (SAMPLE_DIR "/sample-article.json");
+  AnnWindow *window;
+
+  /* Written oldest first, each with one entity more than the one before; the names start
+   * with the time, as the window writes them. */
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autoptr(AnnFile) file = ann_file_load (sample, NULL);
+      AnnEntityStore *store = ann_file_get_entities (file);
+      g_autofree char *name = g_strdup_printf ("17000000000%05u-1-0x1.json", i);
+      g_autofree char *recovery = g_build_filename (dir, name, NULL);
+      g_autofree char *data = NULL;
+      gsize length;
+
+      for (guint removed = 0; removed < 5 - i; removed++)
+        g_assert_true (ann_entity_store_remove (store, ann_entity_store_get_nth (store, 0), NULL));
+      data = ann_file_serialize (file, &length);
+      g_assert_true (g_file_set_contents (recovery, data, length, NULL));
+    }
+
+  window = open_window (path);
+  gtk_info_bar_response (recovery_bar (window), 1);   /* Restore */
+  spin ();
+  g_assert_cmpuint (ann_entity_store_get_n_entities (store_of (window)), ==, 48);
+
+  /* Discarding the others leaves none. */
+  gtk_window_close (GTK_WINDOW (window));
+  wait_until (dialog_shown, NULL);
+  gtk_dialog_response (GTK_DIALOG (find_dialog ()), GTK_RESPONSE_REJECT);
+  spin ();
+  g_assert_finalize_object (window);
+  window = open_window (path);
+  gtk_info_bar_response (recovery_bar (window), 2);   /* Discard */
+  spin ();
+  g_assert_cmpuint (count_recovery_files (), ==, 0);
+  close_and_finalize (window);
+}
+
+/* In sticky mode, a selection made with the mouse is tagged with the last label at once. */
+static void
+test_sticky_label (void)
+{
+  g_autofree char *path = sample_with_no_entities ();
+  AnnWindow *window = open_window (path);
+  AnnEntityStore *store = store_of (window);
+  GtkWidget *view = ann_window_get_article_view (window);
+  guint first = offset_of (window, "Hải Lăng", 0);
+  guint second = offset_of (window, "Gio Linh", 0);
+
+  select_and_tag (window, first, first + length_of ("Hải Lăng"), "LOC");
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "sticky-label",
+                                      g_variant_new_boolean (TRUE));
+  ann_window_select_text (window, second, second + length_of ("Gio Linh"));
+  g_signal_emit_by_name (view, "selection-done");
+  spin ();
+  g_assert_cmpuint (ann_entity_store_get_n_entities (store), ==, 2);
+  g_assert_nonnull (ann_entity_store_find (store, second, second + length_of ("Gio Linh"), "LOC"));
+
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "sticky-label",
+                                      g_variant_new_boolean (FALSE));
+  while (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "undo"))
+    activate (window, "undo", NULL);
+  close_and_finalize (window);
+}
+
+/* The find bar's "tag all matches" button says which label it tags with. */
+static void
+test_tag_matches_button_names_label (void)
+{
+  AnnWindow *window = open_window (SAMPLE_DIR "/sample-article.json");
+  guint nth = 0;
+  GtkWidget *button = find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, has_action_name,
+                                   "win.tag-all-matches", &nth);
+  const char *text;
+
+  g_assert_nonnull (button);
+  text = gtk_button_get_label (GTK_BUTTON (button));
+  g_assert_nonnull (text);
+  g_assert_nonnull (strstr (text, "PER"));
+
+  g_assert_cmpuint (ann_window_find (window, "hữu cơ"), ==, 7);
+  activate (window, "tag", "MISC");
+  text = gtk_button_get_label (GTK_BUTTON (button));
+  g_assert_nonnull (text);
+  g_assert_nonnull (strstr (text, "MISC"));
+
+  activate (window, "undo", NULL);
+  close_and_finalize (window);
+}
+
+static gboolean
+has_no_entities (gpointer data)
+{
+  return ann_window_get_file (data) != NULL &&
+         ann_entity_store_get_n_entities (store_of (data)) == 0;
+}
+
+/* The find bar, left open with a query, finds it in the next file opened. */
+static void
+test_find_follows_open (void)
+{
+  g_autofree char *path = sample_with_no_entities ();
+  g_autoptr(GFile) text = g_file_new_for_path (path);
+  AnnWindow *window = open_window (SAMPLE_DIR "/sample-article.json");
+  AnnArticleView *view = ANN_ARTICLE_VIEW (ann_window_get_article_view (window));
+  guint start, end;
+
+  g_assert_cmpuint (ann_window_find (window, "hữu cơ"), ==, 7);
+  ann_window_open_file (window, text);
+  wait_until (has_no_entities, window);
+  spin ();
+
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "tag-all-matches"));
+  activate (window, "find-next", NULL);
+  g_assert_true (ann_article_view_get_selection (view, &start, &end));
+  g_assert_cmpuint (end - start, ==, length_of ("hữu cơ"));
+  activate (window, "tag-all-matches", NULL);
+  g_assert_cmpuint (ann_entity_store_get_n_entities (store_of (window)), ==, 7);
+
+  activate (window, "undo", NULL);
+  close_and_finalize (window);
+}
+
+/* Closing the window while a file loads abandons the load: it neither opens the file nor
+ * reports its failure in a window that has gone. */
+static void
+test_close_while_loading (void)
+{
+  g_autofree char *path = sample_with_no_entities ();
+  g_autofree char *bad_path = fixture ("invalid/text-mismatch.json");
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  g_autoptr(GFile) good = g_file_new_for_path (SAMPLE_DIR "/sample-article.json");
+  GFile *files[] = { bad, good };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      AnnWindow *window = open_window (path);
+      AnnFile *before = ann_window_get_file (window);
+
+      ann_window_open_file (window, files[i]);
+      g_assert_false (ann_window_is_empty (window));
+      gtk_window_close (GTK_WINDOW (window));
+
+      /* Long enough for the load to end. */
+      for (guint wait = 0; wait < 50; wait++)
+        {
+          g_usleep (10000);
+          spin ();
+          g_assert_null (find_dialog ());
+        }
+      g_assert_true (ann_window_get_file (window) == before);
+      g_assert_finalize_object (window);
+    }
+}
+
+static GtkWindow *
+find_file_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+chooser_shown (gpointer data)
+{
+  return find_file_chooser () != NULL;
+}
+
+/* A file chooser left open goes away with its window, so that it cannot answer a window that
+ * is gone. */
+static void
+test_chooser_goes_with_window (gconstpointer data)
+{
+  const char *action = data;
+  g_autofree char *path = sample_with_no_entities ();
+  AnnWindow *window = open_window (path);
+
+  activate (window, action, NULL);
+  wait_until (chooser_shown, NULL);
+
+  close_and_finalize (window);
+  g_assert_null (find_file_chooser ());
+  dismiss_chooser_messages ();
+}
+
+static gboolean
+chooser_has_file (gpointer data)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (data);
+
+  return file != NULL;
+}
+
+/* A chooser answered in time does its work, and the window still goes cleanly. */
+static void
+test_chooser_answers (void)
+{
+  g_autofree char *path = sample_with_no_entities ();
+  g_autoptr(GFile) annotated = g_file_new_for_path (SAMPLE_DIR "/sample-article.json");
+  AnnWindow *window = open_window (path);
+  GtkWindow *chooser;
+
+  activate (window, "save-as", NULL);
+  wait_until (chooser_shown, NULL);
+  gtk_dialog_response (GTK_DIALOG (find_file_chooser ()), GTK_RESPONSE_CANCEL);
+  spin ();
+  g_assert_null (find_file_chooser ());
+
+  activate (window, "open", NULL);
+  wait_until (chooser_shown, NULL);
+  chooser = find_file_chooser ();
+  g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), annotated, NULL));
+  /* The chooser selects the file once it has read the folder. */
+  wait_until (chooser_has_file, chooser);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  wait_until (has_n_entities, window);
+
+  close_and_finalize (window);
+  dismiss_chooser_messages ();
+}
+
+/* Export in every format from the window, then import the brat export back: it opens as new,
+ * unsaved annotations with the same entities. */
+static void
+test_export_and_import (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ann-window-XXXXXX", NULL);
+  g_autofree const AnnFormat **formats = ann_format_list ();
+  AnnWindow *window = open_window (SAMPLE_DIR "/sample-article.json");
+  g_autofree char *brat_path = g_build_filename (dir, "sample.ann", NULL);
+  g_autoptr(GFile) brat = g_file_new_for_path (brat_path);
+  g_autoptr(GError) error = NULL;
+  AnnFile *original = ann_window_get_file (window);
+
+  for (guint i = 0; formats[i] != NULL; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("sample-%s.%s", formats[i]->id, formats[i]->extension);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(GFile) target = g_file_new_for_path (path);
+
+      g_assert_true (ann_window_export_to (window, formats[i], target, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (ann_window_export_to (window, ann_format_lookup ("brat"), brat, &error));
+  g_assert_true (g_file_test (brat_path, G_FILE_TEST_EXISTS));
+
+  /* The format is told from the name. */
+  the_window = window;
+  ann_window_import_file (window, brat, NULL);
+  wait_until (has_other_file, original);
+  g_assert_cmpuint (ann_entity_store_get_n_entities (store_of (window)), ==, 48);
+  g_assert_null (ann_window_get_location (window));
+  close_and_finalize (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -496,6 +1620,29 @@ main (int    argc,
   g_test_add_func ("/window/unsaved-changes-guard", test_unsaved_changes_guard);
   g_test_add_func ("/window/failed-load", test_failed_load_keeps_document);
   g_test_add_func ("/window/recovery-file", test_recovery_file);
+  g_test_add_func ("/window/export-and-import", test_export_and_import);
+  g_test_add_func ("/window/nested-highlights", test_nested_highlights);
+  g_test_add_func ("/window/editor-keeps-note-and-ref", test_editor_keeps_note_and_ref);
+  g_test_add_func ("/window/panel-follows-undo", test_panel_follows_undo);
+  g_test_add_func ("/window/typed-note-is-kept", test_typed_note_is_kept);
+  g_test_add_func ("/window/close-save-cancelled", test_close_save_cancelled);
+  g_test_add_func ("/window/close-frees-document", test_close_frees_document);
+  g_test_add_func ("/window/find-bar-returns-focus", test_find_bar_returns_focus);
+  g_test_add_func ("/window/quit-closes-windows", test_quit_closes_windows);
+  g_test_add_func ("/window/close-save-with-chooser", test_close_save_with_chooser);
+  g_test_add_func ("/window/editor-shows-refused-relabel", test_editor_shows_refused_relabel);
+  g_test_add_func ("/window/label-keys-only-in-article", test_label_keys_only_in_article);
+  g_test_add_func ("/window/open-in-two-windows", test_open_in_two_windows);
+  g_test_add_func ("/window/restore-asks-first", test_restore_asks_first);
+  g_test_add_func ("/window/restore-skips-own-recovery", test_restore_skips_own_recovery);
+  g_test_add_func ("/window/restore-newest", test_restore_newest);
+  g_test_add_func ("/window/sticky-label", test_sticky_label);
+  g_test_add_func ("/window/tag-matches-button", test_tag_matches_button_names_label);
+  g_test_add_func ("/window/find-follows-open", test_find_follows_open);
+  g_test_add_data_func ("/window/open-chooser-goes-with-window", "open", test_chooser_goes_with_window);
+  g_test_add_func ("/window/close-while-loading", test_close_while_loading);
+  g_test_add_func ("/window/chooser-answers", test_chooser_answers);
+  g_test_add_data_func ("/window/save-chooser-goes-with-window", "save-as", test_chooser_goes_with_window);
 
   status = g_test_run ();
   g_clear_object (&app);

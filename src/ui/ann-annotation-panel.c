@@ -339,15 +339,22 @@ on_editor_label_changed (AnnAnnotationPanel *self)
 
   labels = ann_file_get_labels (self->file);
   id = ann_label_get_id (ann_label_schema_get_nth (labels, selected));
-  if (g_strcmp0 (id, ann_entity_get_label (self->selected)) != 0)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.relabel", "s", id);
+  if (g_strcmp0 (id, ann_entity_get_label (self->selected)) == 0)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.relabel", "s", id);
+
+  /* A refused relabelling (the span has that label already) leaves the entity as it was,
+   * and the editor must say so. */
+  if (self->selected != NULL && g_strcmp0 (id, ann_entity_get_label (self->selected)) != 0)
+    show_selected (self);
 }
 
 static void
 on_editor_text_changed (AnnAnnotationPanel *self)
 {
-  const char *note = gtk_editable_get_text (GTK_EDITABLE (self->editor_note));
-  const char *ref = gtk_editable_get_text (GTK_EDITABLE (self->editor_ref));
+  /* Copies: keeping the note replaces the entity, which refills both entries. */
+  g_autofree char *note = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->editor_note)));
+  g_autofree char *ref = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->editor_ref)));
 
   if (self->updating_editor || self->selected == NULL)
     return;
@@ -369,6 +376,21 @@ on_editor_status_changed (AnnAnnotationPanel *self)
       selected == ann_entity_get_status (self->selected))
     return;
   gtk_widget_activate_action (GTK_WIDGET (self), "win.set-status", "s", names[selected]);
+}
+
+/**
+ * ann_annotation_panel_commit_edits:
+ *
+ * Keeps a note or reference typed but not yet entered, as leaving its entry would: the
+ * window calls this before it saves, closes or replaces the document, which the entry
+ * keeping the focus would not tell it about.
+ */
+void
+ann_annotation_panel_commit_edits (AnnAnnotationPanel *self)
+{
+  g_return_if_fail (ANN_IS_ANNOTATION_PANEL (self));
+
+  on_editor_text_changed (self);
 }
 
 /* A note typed and left without pressing Enter is kept too. */

@@ -119,10 +119,14 @@ on_quit (GSimpleAction *action,
          gpointer       user_data)
 {
   GtkApplication *app = user_data;
+  /* A copy: a window without unsaved changes closes at once, and leaves the application's
+   * list while it is walked. */
+  GList *windows = g_list_copy_deep (gtk_application_get_windows (app), (GCopyFunc) g_object_ref, NULL);
 
   /* Closing each window runs its unsaved-changes guard. */
-  for (GList *l = gtk_application_get_windows (app); l; l = l->next)
+  for (GList *l = windows; l; l = l->next)
     gtk_window_close (l->data);
+  g_list_free_full (windows, g_object_unref);
 }
 
 static const GActionEntry app_actions[] = {

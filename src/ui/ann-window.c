@@ -18,6 +18,7 @@
 #include "ann-annotation-panel.h"
 #include "ann-article-view.h"
 #include "ann-find.h"
+#include "ann-format.h"
 #include "ann-io.h"
 #include "ann-text.h"
 #include "ann-window.h"
@@ -50,6 +51,7 @@ struct _AnnWindow
   AnnArticleView     *article_view;
   AnnAnnotationPanel *panel;
   GMenu              *recent_submenu;
+  GMenu              *export_submenu;
 
   /* the open file */
   AnnFile            *file;
@@ -69,6 +71,8 @@ struct _AnnWindow
   /* files */
   GCancellable       *loading;
   guint               loading_pulse;
+  GFile              *pending_open;     /* to open once unsaved changes are dealt with */
+  AnnImportFunc       pending_import;   /* nullable: how to read it, if another tool's file */
   guint               autosave_source;
   GFile              *recovery_file;
   Continuation        after_save;
@@ -81,6 +85,7 @@ static void update_title (AnnWindow *self);
 static void update_actions (AnnWindow *self);
 static void save_then (AnnWindow *self, Continuation then);
 static void remember_size (AnnWindow *self);
+static void on_find_changed (AnnWindow *self);
 
 /* --- small helpers ------------------------------------------------------------------------ */
 
@@ -196,6 +201,22 @@ on_history_changed (AnnWindow *self)
   update_actions (self);
 }
 
+/* The label that tagging uses next; the find bar's button names it. */
+static void
+set_current_label (AnnWindow  *self,
+                   const char *label)
+{
+  /* Copied before the old one is freed: @label may be the current label itself. */
+  char *copy = g_strdup (label);
+  g_autofree char *button = NULL;
+
+  g_free (self->current_label);
+  self->current_label = copy;
+  /* TRANSLATORS: the find bar's button that tags every match; %s is a label id such as LOC */
+  button = copy != NULL ? g_strdup_printf (_("Tag All as %s"), copy) : g_strdup (_("Tag All"));
+  gtk_button_set_label (self->tag_matches_button, button);
+}
+
 static void
 clear_find (AnnWindow *self)
 {
@@ -246,9 +267,8 @@ set_file (AnnWindow *self,
                                 G_CALLBACK (on_store_entity_removed), self);
       g_signal_connect_swapped (ann_file_get_entities (file), "entity-added",
                                 G_CALLBACK (on_store_entity_added), self);
-      g_free (self->current_label);
-      self->current_label = ann_label_schema_get_n_labels (labels) > 0
-        ? g_strdup (ann_label_get_id (ann_label_schema_get_nth (labels, 0))) : NULL;
+      set_current_label (self, ann_label_schema_get_n_labels (labels) > 0
+                               ? ann_label_get_id (ann_label_schema_get_nth (labels, 0)) : NULL);
     }
 
   ann_article_view_set_file (self->article_view, file);
@@ -259,6 +279,12 @@ set_file (AnnWindow *self,
 
   update_title (self);
   update_actions (self);
+
+  /* A find bar left open finds its query in the new article, rather than show a query
+   * without matches. */
+  if (file != NULL && gtk_search_bar_get_search_mode (self->find_bar) &&
+      *gtk_editable_get_text (GTK_EDITABLE (self->find_entry)) != '\0')
+    on_find_changed (self);
 }
 
 static char *
@@ -324,6 +350,7 @@ update_actions (AnnWindow *self)
 
   enable (self, "save", open);
   enable (self, "save-as", open);
+  enable (self, "export", open);
   enable (self, "undo", open && ann_history_can_undo (self->history));
   enable (self, "redo", open && ann_history_can_redo (self->history));
   enable (self, "tag", open);
@@ -424,6 +451,19 @@ is_annotation_file (GFile *file)
   return lower != NULL && g_str_has_suffix (lower, ".json");
 }
 
+typedef struct
+{
+  GFile         *file;
+  AnnImportFunc  import;   /* nullable: a native file or a text article */
+} LoadRequest;
+
+static void
+load_request_free (LoadRequest *request)
+{
+  g_object_unref (request->file);
+  g_free (request);
+}
+
 /* Runs in a worker thread: reading and checking a large file must not stall the window. */
 static void
 load_in_thread (GTask        *task,
@@ -431,11 +471,15 @@ load_in_thread (GTask        *task,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
-  GFile *file = task_data;
+  LoadRequest *request = task_data;
+  GFile *file = request->file;
   Loaded *loaded = g_new0 (Loaded, 1);
   GError *error = NULL;
 
-  if (is_annotation_file (file))
+  /* Another tool's file becomes a new, unsaved annotation file. */
+  if (request->import != NULL)
+    loaded->file = request->import (file, &loaded->warning, &error);
+  else if (is_annotation_file (file))
     {
       loaded->file = ann_file_load (file, &error);
       loaded->location = g_object_ref (file);
@@ -503,10 +547,12 @@ on_loaded (GObject      *source,
 }
 
 static void
-start_loading (AnnWindow *self,
-               GFile     *file)
+start_loading (AnnWindow     *self,
+               GFile         *file,
+               AnnImportFunc  import)
 {
   g_autoptr(GTask) task = NULL;
+  LoadRequest *request;
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *message = g_strdup_printf (_("Opening “%s”…"), name);
 
@@ -516,7 +562,10 @@ start_loading (AnnWindow *self,
 
   self->loading = g_cancellable_new ();
   task = g_task_new (self, self->loading, on_loaded, g_object_ref (self));
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  request = g_new0 (LoadRequest, 1);
+  request->file = g_object_ref (file);
+  request->import = import;
+  g_task_set_task_data (task, request, (GDestroyNotify) load_request_free);
   g_task_run_in_thread (task, load_in_thread);
 
   gtk_label_set_label (self->loading_label, message);
@@ -563,6 +612,7 @@ confirm_discard_then (AnnWindow    *self,
   GtkWidget *dialog;
   Pending *pending;
 
+  ann_annotation_panel_commit_edits (self->panel);
   if (!is_modified (self))
     {
       then (self);
@@ -591,15 +641,24 @@ confirm_discard_then (AnnWindow    *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static GFile *pending_open_file;
-
 static void
 open_pending_file (AnnWindow *self)
 {
-  g_autoptr(GFile) file = g_steal_pointer (&pending_open_file);
+  g_autoptr(GFile) file = g_steal_pointer (&self->pending_open);
 
   if (file != NULL)
-    start_loading (self, file);
+    start_loading (self, file, self->pending_import);
+}
+
+static void
+open_or_import (AnnWindow     *self,
+                GFile         *file,
+                AnnImportFunc  import)
+{
+  /* Per window: another window may open a file while this one asks. */
+  g_set_object (&self->pending_open, file);
+  self->pending_import = import;
+  confirm_discard_then (self, open_pending_file);
 }
 
 /**
@@ -615,8 +674,66 @@ ann_window_open_file (AnnWindow *self,
   g_return_if_fail (ANN_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  g_set_object (&pending_open_file, file);
-  confirm_discard_then (self, open_pending_file);
+  open_or_import (self, file, NULL);
+}
+
+/**
+ * ann_window_import_file:
+ * @format: (nullable): the format of @file, or %NULL to tell it by its name and contents
+ *
+ * Opens another tool's file as new, unsaved annotations, after asking about unsaved changes.
+ */
+void
+ann_window_import_file (AnnWindow       *self,
+                        GFile           *file,
+                        const AnnFormat *format)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (ANN_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (format == NULL)
+    format = ann_format_guess (file, &error);
+  if (format == NULL)
+    {
+      show_error (self, _("The file could not be imported"), error->message);
+      return;
+    }
+  open_or_import (self, file, format->import);
+}
+
+/* A chooser that the window's going dismisses unanswered; its response handler would have
+ * dropped this reference. */
+static void
+dismiss_chooser (GtkNativeDialog *chooser)
+{
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+/* Once a chooser answers, its response handler owns it: the window, which that handler may
+ * close, must not dismiss it too. */
+static void
+disarm_chooser (GtkNativeDialog *chooser,
+                int              response,
+                AnnWindow       *self)
+{
+  g_signal_handlers_disconnect_by_func (self, dismiss_chooser, chooser);
+}
+
+/* Shows @chooser, whose response handler takes the window and unrefs the chooser. Choosers
+ * are not modal, so the window can go first: then the chooser goes with it, so that no
+ * answer comes to a window that is gone. */
+static void
+show_chooser (AnnWindow            *self,
+              GtkFileChooserNative *chooser,
+              GCallback             on_response)
+{
+  g_signal_connect (chooser, "response", G_CALLBACK (disarm_chooser), self);
+  g_signal_connect (chooser, "response", on_response, self);
+  g_signal_connect_object (self, "destroy", G_CALLBACK (dismiss_chooser), chooser, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -663,8 +780,7 @@ on_open (GSimpleAction *action,
   chooser = gtk_file_chooser_native_new (_("Open an Article or Annotation File"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   add_filters (GTK_FILE_CHOOSER (chooser));
-  g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  show_chooser (self, chooser, G_CALLBACK (on_open_response));
 }
 
 static void
@@ -787,8 +903,7 @@ choose_location_and_save (AnnWindow *self)
       name = g_strconcat (stem, ".json", NULL);
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
     }
-  g_signal_connect (chooser, "response", G_CALLBACK (on_save_as_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  show_chooser (self, chooser, G_CALLBACK (on_save_as_response));
 }
 
 static void
@@ -856,6 +971,7 @@ save_then (AnnWindow    *self,
 {
   const char *name = NULL;
 
+  ann_annotation_panel_commit_edits (self->panel);
   self->after_save = then;
   if (ann_file_get_annotator (self->file) != NULL)
     {
@@ -891,8 +1007,154 @@ on_save_as (GSimpleAction *action,
 {
   AnnWindow *self = user_data;
 
+  ann_annotation_panel_commit_edits (self->panel);
   self->after_save = NULL;
   choose_location_and_save (self);
+}
+
+/* --- other tools' formats ------------------------------------------------------------------ */
+
+static void
+on_import_response (GtkNativeDialog *chooser,
+                    int              response,
+                    AnnWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
+      const char *id = filter ? g_object_get_data (G_OBJECT (filter), "format") : NULL;
+
+      ann_window_import_file (self, file, id ? ann_format_lookup (id) : NULL);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+on_import (GSimpleAction *action,
+           GVariant      *parameter,
+           gpointer       user_data)
+{
+  AnnWindow *self = user_data;
+  g_autofree const AnnFormat **formats = ann_format_list ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Import Another Tool’s File"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_filter_set_name (all, _("All importable files"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+
+  /* One filter per format: the one chosen says how to read the file. */
+  for (guint i = 0; formats[i] != NULL; i++)
+    {
+      g_autoptr(GtkFileFilter) filter = NULL;
+
+      if (formats[i]->import == NULL)
+        continue;
+      filter = gtk_file_filter_new ();
+      gtk_file_filter_set_name (filter, _(formats[i]->name));
+      gtk_file_filter_add_suffix (filter, formats[i]->extension);
+      gtk_file_filter_add_suffix (all, formats[i]->extension);
+      g_object_set_data (G_OBJECT (filter), "format", (gpointer) formats[i]->id);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+    }
+
+  show_chooser (self, chooser, G_CALLBACK (on_import_response));
+}
+
+/* The file name an export suggests: the annotation file's, with the format's extension. */
+static char *
+suggest_export_name (AnnWindow       *self,
+                     const AnnFormat *format)
+{
+  g_autofree char *name = display_name (self);
+  char *dot = strrchr (name, '.');
+
+  if (dot != NULL && dot != name)
+    *dot = '\0';
+  return g_strconcat (name, ".", format->extension, NULL);
+}
+
+static void
+on_export_response (GtkNativeDialog *chooser,
+                    int              response,
+                    AnnWindow       *self)
+{
+  const AnnFormat *format = g_object_get_data (G_OBJECT (chooser), "format");
+
+  if (response == GTK_RESPONSE_ACCEPT && self->file != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GError) error = NULL;
+
+      if (ann_window_export_to (self, format, file, &error))
+        {
+          g_autofree char *name = g_file_get_parse_name (file);
+          g_autofree char *message = g_strdup_printf (_("Exported as %s to “%s”"), _(format->name), name);
+
+          show_info (self, GTK_MESSAGE_INFO, message);
+        }
+      else
+        show_error (self, _("The annotations could not be exported"), error->message);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+on_export (GSimpleAction *action,
+           GVariant      *parameter,
+           gpointer       user_data)
+{
+  AnnWindow *self = user_data;
+  const AnnFormat *format = ann_format_lookup (g_variant_get_string (parameter, NULL));
+  g_autofree char *title = NULL;
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *chooser;
+
+  if (format == NULL || self->file == NULL)
+    return;
+
+  title = g_strdup_printf (_("Export as %s"), _(format->name));
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  name = suggest_export_name (self, format);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data (G_OBJECT (chooser), "format", (gpointer) format);
+  show_chooser (self, chooser, G_CALLBACK (on_export_response));
+}
+
+/**
+ * ann_window_export_to:
+ *
+ * Exports the annotations in @format next to @file (see ann_format_export_to()).
+ */
+gboolean
+ann_window_export_to (AnnWindow        *self,
+                      const AnnFormat  *format,
+                      GFile            *file,
+                      GError          **error)
+{
+  g_return_val_if_fail (ANN_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (self->file != NULL, FALSE);
+
+  /* A note typed but not yet entered belongs in the export. */
+  ann_annotation_panel_commit_edits (self->panel);
+  return ann_format_export_to (format, self->file, file, error);
+}
+
+static void
+fill_export_menu (AnnWindow *self)
+{
+  g_autofree const AnnFormat **formats = ann_format_list ();
+
+  for (guint i = 0; formats[i] != NULL; i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_(formats[i]->name), NULL);
+
+      g_menu_item_set_action_and_target (item, "win.export", "s", formats[i]->id);
+      g_menu_append_item (self->export_submenu, item);
+    }
 }
 
 /* --- recovery ----------------------------------------------------------------------------- */
@@ -970,6 +1232,14 @@ enum {
   RESPONSE_DISCARD = 2,
 };
 
+/* g_ptr_array_sort() passes pointers to the elements. */
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
 /* The recovery files of earlier sessions, newest first. */
 static GPtrArray *
 find_recovery_files (void)
@@ -977,14 +1247,17 @@ find_recovery_files (void)
   g_autofree char *dir_path = recovery_dir ();
   g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
   GPtrArray *files = g_ptr_array_new_with_free_func (g_free);
+  /* This session's windows write theirs with the process id in the name (see
+   * ann_window_write_recovery()); they hold live work, not work to restore or discard. */
+  g_autofree char *own = g_strdup_printf ("-%d-", (int) getpid ());
   const char *name;
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_suffix (name, ".json"))
+    if (g_str_has_suffix (name, ".json") && strstr (name, own) == NULL)
       g_ptr_array_add (files, g_build_filename (dir_path, name, NULL));
 
   /* Names start with the time they were made. */
-  g_ptr_array_sort (files, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (files, compare_paths);
   for (guint i = 0; i < files->len / 2; i++)
     {
       gpointer swap = files->pdata[i];
@@ -1016,6 +1289,7 @@ restore_recovery (AnnWindow *self)
   g_autofree char *location_path = NULL;
   g_autofree char *uri = NULL;
 
+  gtk_info_bar_set_revealed (self->recovery_bar, FALSE);
   if (files->len == 0)
     return;
 
@@ -1041,11 +1315,16 @@ static void
 on_recovery_response (AnnWindow *self,
                       int        response)
 {
-  gtk_info_bar_set_revealed (self->recovery_bar, FALSE);
-
+  /* Restoring replaces the open document, so its unsaved changes are asked about first;
+   * the offer stays until the restore happens. */
   if (response == RESPONSE_RESTORE)
-    restore_recovery (self);
-  else if (response == RESPONSE_DISCARD)
+    {
+      confirm_discard_then (self, restore_recovery);
+      return;
+    }
+
+  gtk_info_bar_set_revealed (self->recovery_bar, FALSE);
+  if (response == RESPONSE_DISCARD)
     {
       g_autoptr(GPtrArray) files = find_recovery_files ();
 
@@ -1134,9 +1413,9 @@ tag_with_label (AnnWindow  *self,
   if (self->file == NULL || ann_label_schema_lookup (ann_file_get_labels (self->file), label) == NULL)
     return;
 
-  g_free (self->current_label);
-  self->current_label = g_strdup (label);
-  gtk_button_set_label (self->tag_matches_button, NULL);
+  set_current_label (self, label);
+  /* @label may have been the previous current label, which is freed now. */
+  label = self->current_label;
   update_actions (self);
 
   if (ann_article_view_get_selection (self->article_view, &start, &end) &&
@@ -1554,6 +1833,19 @@ on_find_activate (AnnWindow *self)
   step_match (self, +1);
 }
 
+/* Closing the find bar (Escape, or its close button) gives the keyboard back to the article,
+ * where the label keys work; GTK would leave the focus nowhere. */
+static void
+on_find_mode_changed (AnnWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (gtk_search_bar_get_search_mode (self->find_bar) || self->file == NULL)
+    return;
+  if (focus == NULL || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->find_bar)))
+    gtk_widget_grab_focus (GTK_WIDGET (ann_article_view_get_text_view (self->article_view)));
+}
+
 /**
  * ann_window_find:
  *
@@ -1633,19 +1925,40 @@ on_tag_all_matches (GSimpleAction *action,
 
 /* --- the object --------------------------------------------------------------------------- */
 
+/* A load still running when the window closes is abandoned: its task keeps the window alive
+ * until it ends, and must then neither open the file nor report a failure in a window that
+ * has gone. */
+static void
+abandon_loading (AnnWindow *self)
+{
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  stop_loading (self);
+}
+
+static void
+close_now (AnnWindow *self)
+{
+  abandon_loading (self);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 static gboolean
 on_close_request (GtkWindow *window)
 {
   AnnWindow *self = ANN_WINDOW (window);
 
   remember_size (self);
+  /* A note still in its entry is an edit too. */
+  ann_annotation_panel_commit_edits (self->panel);
   if (!is_modified (self))
     {
+      abandon_loading (self);
       delete_recovery (self);
       return FALSE;
     }
 
-  confirm_discard_then (self, (Continuation) gtk_window_destroy);
+  confirm_discard_then (self, close_now);
   return TRUE;
 }
 
@@ -1672,6 +1985,8 @@ static const GActionEntry win_actions[] = {
   { "open-recent", on_open_recent, "s" },
   { "save", on_save },
   { "save-as", on_save_as },
+  { "import", on_import },
+  { "export", on_export, "s" },
   { "undo", on_undo },
   { "redo", on_redo },
   { "tag", on_tag, "s" },
@@ -1757,6 +2072,7 @@ ann_window_dispose (GObject *object)
   if (self->loading != NULL)
     g_cancellable_cancel (self->loading);
   stop_loading (self);
+  g_clear_object (&self->pending_open);
   g_clear_handle_id (&self->autosave_source, g_source_remove);
   if (self->recent != NULL)
     g_signal_handlers_disconnect_by_data (self->recent, self);
@@ -1811,6 +2127,7 @@ ann_window_class_init (AnnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AnnWindow, article_view);
   gtk_widget_class_bind_template_child (widget_class, AnnWindow, panel);
   gtk_widget_class_bind_template_child (widget_class, AnnWindow, recent_submenu);
+  gtk_widget_class_bind_template_child (widget_class, AnnWindow, export_submenu);
   gtk_widget_class_bind_template_callback (widget_class, on_info_bar_response);
   gtk_widget_class_bind_template_callback (widget_class, on_recovery_response);
   gtk_widget_class_bind_template_callback (widget_class, on_find_changed);
@@ -1832,6 +2149,8 @@ ann_window_init (AnnWindow *self)
   g_object_bind_property (self->find_button, "active", self->find_bar, "search-mode-enabled",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   gtk_search_bar_connect_entry (self->find_bar, GTK_EDITABLE (self->find_entry));
+  g_signal_connect_swapped (self->find_bar, "notify::search-mode-enabled",
+                            G_CALLBACK (on_find_mode_changed), self);
 
   add_entity_shortcuts (GTK_WIDGET (self->article_view), TRUE);
   add_entity_shortcuts (ann_annotation_panel_get_entity_list (self->panel), FALSE);
@@ -1839,6 +2158,8 @@ ann_window_init (AnnWindow *self)
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  fill_export_menu (self);
 
   self->recent = gtk_recent_manager_get_default ();
   g_signal_connect_swapped (self->recent, "changed", G_CALLBACK (update_recent_menu), self);

@@ -9,6 +9,7 @@
 
 #include "ann-application.h"
 #include "ann-file.h"
+#include "ann-format.h"
 #include "ann-history.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,9 @@ AnnWindow  *ann_window_new               (AnnApplication *application);
 gboolean    ann_window_is_empty          (AnnWindow      *self);
 void        ann_window_open_file         (AnnWindow      *self,
                                           GFile          *file);
+void        ann_window_import_file       (AnnWindow       *self,
+                                          GFile           *file,
+                                          const AnnFormat *format);
 AnnFile    *ann_window_get_file          (AnnWindow      *self);
 AnnHistory *ann_window_get_history       (AnnWindow      *self);
 GFile      *ann_window_get_location      (AnnWindow      *self);
@@ -33,6 +37,10 @@ void        ann_window_select_text       (AnnWindow      *self,
 gboolean    ann_window_save_to           (AnnWindow      *self,
                                           GFile          *file,
                                           GError        **error);
+gboolean    ann_window_export_to         (AnnWindow       *self,
+                                          const AnnFormat *format,
+                                          GFile           *file,
+                                          GError         **error);
 gboolean    ann_window_write_recovery    (AnnWindow      *self);
 GFile      *ann_window_get_recovery_file (AnnWindow      *self);
 guint       ann_window_find              (AnnWindow      *self,
