@@ -290,15 +290,11 @@ set_file (AnnWindow *self,
 static char *
 display_name (AnnWindow *self)
 {
+  /* From the name alone: the title is refreshed on every edit, so no disk access here. */
+  if (self->location != NULL && g_file_peek_path (self->location) != NULL)
+    return g_filename_display_basename (g_file_peek_path (self->location));
   if (self->location != NULL)
-    {
-      g_autoptr(GFileInfo) info = g_file_query_info (self->location,
-                                                     G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
-                                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
-      if (info != NULL)
-        return g_strdup (g_file_info_get_display_name (info));
-      return g_file_get_basename (self->location);
-    }
+    return g_file_get_basename (self->location);
 
   /* An imported article is named after its text file until it is saved. */
   if (self->file != NULL && ann_document_get_source (ann_file_get_document (self->file)) != NULL)
