@@ -43,6 +43,7 @@ struct _AnnAnnotationPanel
   char               *folded_filter;   /* nullable */
   char               *label_filter_id; /* nullable */
   gboolean            updating_editor;
+  guint               scroll_source;
 };
 
 G_DEFINE_FINAL_TYPE (AnnAnnotationPanel, ann_annotation_panel, GTK_TYPE_WIDGET)
@@ -411,34 +412,59 @@ watch_focus_leave (AnnAnnotationPanel *self,
   gtk_widget_add_controller (GTK_WIDGET (entry), focus);
 }
 
+/* The position of @entity in the filtered list, or GTK_INVALID_LIST_POSITION. */
+static guint
+find_shown_position (AnnAnnotationPanel *self,
+                     AnnEntity          *entity)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  guint position;
+
+  /* Unfiltered, the list is the store, which knows positions in O(log n). */
+  if (self->label_filter_id == NULL && self->folded_filter == NULL)
+    return ann_entity_store_get_position (self->store, entity, &position) ? position
+                                                                          : GTK_INVALID_LIST_POSITION;
+
+  for (position = 0; position < n; position++)
+    {
+      g_autoptr(AnnEntity) item = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+
+      if (item == entity)
+        return position;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* Scrolling the list re-binds rows: it waits until the frame that shows the edit is drawn. */
+static gboolean
+scroll_to_selected (gpointer user_data)
+{
+  AnnAnnotationPanel *self = user_data;
+  guint position = gtk_single_selection_get_selected (self->selection);
+
+  self->scroll_source = 0;
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->entity_list), "list.scroll-to-item", "u", position);
+  return G_SOURCE_REMOVE;
+}
+
 void
 ann_annotation_panel_set_selected (AnnAnnotationPanel *self,
                                    AnnEntity          *entity)
 {
+  guint position = GTK_INVALID_LIST_POSITION;
+
   g_return_if_fail (ANN_IS_ANNOTATION_PANEL (self));
 
   g_set_object (&self->selected, entity);
   show_selected (self);
 
   /* Keep the list's selection on the entity, and the entity in view. */
-  if (entity != NULL)
-    {
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
-
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(AnnEntity) item = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
-
-          if (item == entity)
-            {
-              gtk_single_selection_set_selected (self->selection, i);
-              gtk_widget_activate_action (GTK_WIDGET (self->entity_list), "list.scroll-to-item",
-                                          "u", i);
-              return;
-            }
-        }
-    }
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  if (entity != NULL && self->store != NULL)
+    position = find_shown_position (self, entity);
+  gtk_single_selection_set_selected (self->selection, position);
+  if (position != GTK_INVALID_LIST_POSITION && self->scroll_source == 0)
+    self->scroll_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, scroll_to_selected, self, NULL);
 }
 
 /* --- the file ----------------------------------------------------------------------------- */
@@ -497,6 +523,7 @@ ann_annotation_panel_dispose (GObject *object)
 {
   AnnAnnotationPanel *self = (AnnAnnotationPanel *) object;
 
+  g_clear_handle_id (&self->scroll_source, g_source_remove);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);

@@ -264,7 +264,9 @@ tag_all (AnnArticleView *self)
       return;
     }
 
-  self->tagging_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, tag_next_chunk, self, NULL);
+  /* Above the text view's layout (GDK_PRIORITY_REDRAW + 5), which would otherwise lay out the
+   * whole article before the first chunk; below drawing, so frames still come between chunks. */
+  self->tagging_source = g_idle_add_full (GDK_PRIORITY_REDRAW + 1, tag_next_chunk, self, NULL);
 }
 
 /**
@@ -358,8 +360,14 @@ ann_article_view_set_selected (AnnArticleView *self,
   if (self->selected == entity)
     return;
 
-  gtk_text_buffer_get_bounds (get_buffer (self), &start, &end);
-  gtk_text_buffer_remove_tag (get_buffer (self), self->selected_tag, &start, &end);
+  /* Only over the entity that had it: the tag changes the weight, and removing it from the
+   * whole buffer would make the text view lay out the whole article again. */
+  if (self->selected != NULL)
+    {
+      get_iters (self, ann_entity_get_start (self->selected), ann_entity_get_end (self->selected),
+                 &start, &end);
+      gtk_text_buffer_remove_tag (get_buffer (self), self->selected_tag, &start, &end);
+    }
   g_set_object (&self->selected, entity);
   if (entity == NULL)
     return;

@@ -21,6 +21,7 @@ struct _AnnEntityRow
   GtkLabel       *position;
 
   AnnEntity      *entity;
+  char           *label_name;
   GdkRGBA         color;
 };
 
@@ -80,7 +81,8 @@ ann_entity_row_set_entity (AnnEntityRow   *self,
   gtk_label_set_label (self->text, ann_entity_get_text (entity));
   gtk_label_set_label (self->status, describe_status (ann_entity_get_status (entity)));
   gtk_label_set_label (self->position, position);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->label_id), name);
+  g_free (self->label_name);
+  self->label_name = g_strdup (name);
 
   /* TRANSLATORS: an entity in the list as a screen reader says it: label name, text, offsets */
   accessible = g_strdup_printf (_("%s: %s, characters %u to %u"), name, ann_entity_get_text (entity),
@@ -96,12 +98,29 @@ ann_entity_row_get_entity (AnnEntityRow *self)
   return self->entity;
 }
 
+/* The label's name on hover. Asked for only then: setting a tooltip on every bind makes GTK
+ * query the pointer each time, and a list re-binds hundreds of rows at once. */
+static gboolean
+on_query_tooltip (GtkWidget    *widget,
+                  int           x,
+                  int           y,
+                  gboolean      keyboard_mode,
+                  GtkTooltip   *tooltip,
+                  AnnEntityRow *self)
+{
+  if (self->label_name == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, self->label_name);
+  return TRUE;
+}
+
 static void
 ann_entity_row_dispose (GObject *object)
 {
   AnnEntityRow *self = (AnnEntityRow *) object;
 
   g_clear_object (&self->entity);
+  g_clear_pointer (&self->label_name, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), ANN_TYPE_ENTITY_ROW);
   /* Children without an id are not cleared by the template. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
@@ -133,4 +152,6 @@ ann_entity_row_init (AnnEntityRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_drawing_area_set_draw_func (self->swatch, ann_draw_swatch, &self->color, NULL);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->label_id), TRUE);
+  g_signal_connect (self->label_id, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
 }
