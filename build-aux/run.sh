@@ -10,6 +10,8 @@ builddir=${BUILDDIR:-$top/_build}
 
 # Run from the build tree: the settings schema compiled there, translations not installed.
 export GSETTINGS_SCHEMA_DIR="$builddir/data${GSETTINGS_SCHEMA_DIR:+:$GSETTINGS_SCHEMA_DIR}"
+# The suggestion rules and gazetteers, read from the source tree.
+export ANN_DATA_DIR="${ANN_DATA_DIR:-$top/data}"
 if [ $# -eq 0 ]; then
   set -- "$top/data/sample-article.json"
 fi

@@ -9,6 +9,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "ann-file.h"
+
 typedef struct
 {
   int   status;
@@ -450,6 +452,636 @@ test_import_errors (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* --- agree and merge ---------------------------------------------------------------------- */
+
+/* The fixtures of tests/data/agreement (made by make-fixtures.py): three annotators of
+ *
+ *   Bí thư Vũ Tiến Lư thăm Đắk Nông . | Ông Lư họp với Tỉnh ủy Đắk Nông ngày 21/03/2022 .
+ *   0  1   2  3    4  5    6   7    8   9   10 11  12  13   14 15  16   17   18         19
+ *
+ * an:   PER Vũ Tiến Lư, LOC Đắk Nông (1st), PER Lư (2nd), ORG Tỉnh ủy Đắk Nông,
+ *       LOC Đắk Nông (2nd, inside the ORG), DATE 21/03/2022                       (6)
+ * binh: the same but no 2nd LOC and DATE "ngày 21/03/2022"; a rejected TITLE "Bí thư",
+ *       which does not count                                                      (5)
+ * chi:  PER Tiến Lư, ORG Đắk Nông (1st), PER Lư, ORG Tỉnh ủy Đắk Nông, DATE 21/03/2022 (5)
+ *
+ * an–binh: exact 4 (F1 8/11), overlap 5 (the DATEs overlap: 10/11). Per label: PER 2/2 → 1, 1;
+ *   LOC 1 of 2 + 1 → 2/3, 2/3; ORG 1, 1; DATE 0, 1. Tokens (the ORG, the longest, covers its
+ *   LOC): they differ only on "ngày" (O / DATE): agreed 19 of 20. an: O 9, PER 4, LOC 2, ORG 4,
+ *   DATE 1; binh: O 8, PER 4, LOC 2, ORG 4, DATE 2. Σ = 72 + 16 + 4 + 16 + 2 = 110;
+ *   κ = (19·20 − 110)/(400 − 110) = 270/290 = 27/29.
+ * an–chi: exact 3 (Lư, the ORG, the DATE: 6/11); overlap adds Vũ Tiến Lư ~ Tiến Lư (8/11).
+ *   PER 0.5, 1; LOC 0, 0; ORG 1 of 1 + 2 → 2/3, 2/3; DATE 1, 1. Tokens differ on Vũ, Đắk, Nông
+ *   (1st): agreed 17. chi: O 10, PER 3, ORG 6, DATE 1. Σ = 90 + 12 + 0 + 24 + 1 = 127;
+ *   κ = (340 − 127)/(400 − 127) = 213/273 = 71/91.
+ * binh–chi: exact 2 (4/10 = 0.4), overlap 4 (0.8). PER 0.5, 1; LOC 0, 0; ORG 2/3, 2/3;
+ *   DATE 0, 1. Tokens differ on Vũ, Đắk, Nông, ngày: agreed 16. Σ = 80 + 12 + 0 + 24 + 2 = 118;
+ *   κ = (320 − 118)/(400 − 118) = 202/282 = 101/141.
+ * Fleiss (n = 3, N = 20, Nn = 60): 16 tokens unanimous (Σⱼ n_ij² = 9), 4 split 2–1 (Vũ, Đắk,
+ *   Nông, ngày: 5): S = 144 + 20 = 164. Totals O 27, PER 11, LOC 4, ORG 14, DATE 4:
+ *   Q = 729 + 121 + 16 + 196 + 16 = 1078. κ = ((S − Nn)·Nn − Q(n − 1))/(((Nn)² − Q)(n − 1))
+ *   = (104·60 − 2156)/(2522·2) = 4084/5044 = 1021/1261 (P̄ = 104/120 ≈ 0.867,
+ *   P̄ₑ = 1078/3600 ≈ 0.299, (0.867 − 0.299)/0.701 ≈ 0.810).
+ */
+
+static char *
+agreement_fixture (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "agreement", name, NULL);
+}
+
+static void
+assert_figures (JsonObject *object,
+                double      f1_exact,
+                double      f1_overlap)
+{
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (object, "f1_exact"), f1_exact, 1e-15);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (object, "f1_overlap"), f1_overlap, 1e-15);
+}
+
+/* One pair of `agree --json`: names, figures, and per_label with exactly these labels, in this
+ * order, each followed by its exact and overlap F1. */
+static void
+assert_agreement_pair (JsonObject *pair,
+                       const char *a,
+                       const char *b,
+                       double      f1_exact,
+                       double      f1_overlap,
+                       double      kappa,
+                       ...)
+{
+  JsonObject *per_label = json_object_get_object_member (pair, "per_label");
+  g_autoptr(GList) members = json_object_get_members (per_label);
+  GList *member = members;
+  const char *label;
+  va_list args;
+
+  g_assert_cmpstr (json_object_get_string_member (pair, "a"), ==, a);
+  g_assert_cmpstr (json_object_get_string_member (pair, "b"), ==, b);
+  assert_figures (pair, f1_exact, f1_overlap);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (pair, "kappa_tokens"), kappa, 1e-15);
+
+  va_start (args, kappa);
+  while ((label = va_arg (args, const char *)) != NULL)
+    {
+      double label_exact = va_arg (args, double);
+      double label_overlap = va_arg (args, double);
+
+      g_assert_nonnull (member);
+      g_assert_cmpstr (member->data, ==, label);
+      assert_figures (json_object_get_object_member (per_label, label), label_exact, label_overlap);
+      member = member->next;
+    }
+  va_end (args);
+  g_assert_null (member);
+}
+
+static void
+test_agree_json (void)
+{
+  g_autofree char *an = agreement_fixture ("an.json");
+  g_autofree char *binh = agreement_fixture ("binh.json");
+  g_autofree char *chi = agreement_fixture ("chi.json");
+  g_autoptr(JsonObject) root = NULL;
+  g_autoptr(JsonObject) file = NULL;
+  g_autofree char *an_text = NULL;
+  g_auto(Run) run = { 0 };
+  JsonArray *annotators;
+  JsonArray *pairs;
+
+  run_cli (&run, "agree", "--json", an, binh, chi, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  root = parse_object (run.out);
+
+  g_assert_true (g_file_get_contents (an, &an_text, NULL, NULL));
+  file = parse_object (an_text);
+  g_assert_cmpstr (json_object_get_string_member (root, "document"), ==,
+                   json_object_get_string_member (json_object_get_object_member (file, "document"), "id"));
+
+  annotators = json_object_get_array_member (root, "annotators");
+  g_assert_cmpuint (json_array_get_length (annotators), ==, 3);
+  g_assert_cmpstr (json_array_get_string_element (annotators, 0), ==, "an");
+  g_assert_cmpstr (json_array_get_string_element (annotators, 1), ==, "binh");
+  g_assert_cmpstr (json_array_get_string_element (annotators, 2), ==, "chi");
+
+  pairs = json_object_get_array_member (root, "pairs");
+  g_assert_cmpuint (json_array_get_length (pairs), ==, 3);
+  assert_agreement_pair (json_array_get_object_element (pairs, 0), "an", "binh",
+                         8.0 / 11.0, 10.0 / 11.0, 27.0 / 29.0,
+                         "PER", 1.0, 1.0, "LOC", 2.0 / 3.0, 2.0 / 3.0, "ORG", 1.0, 1.0,
+                         "DATE", 0.0, 1.0, NULL);
+  assert_agreement_pair (json_array_get_object_element (pairs, 1), "an", "chi",
+                         6.0 / 11.0, 8.0 / 11.0, 71.0 / 91.0,
+                         "PER", 0.5, 1.0, "LOC", 0.0, 0.0, "ORG", 2.0 / 3.0, 2.0 / 3.0,
+                         "DATE", 1.0, 1.0, NULL);
+  assert_agreement_pair (json_array_get_object_element (pairs, 2), "binh", "chi",
+                         0.4, 0.8, 101.0 / 141.0,
+                         "PER", 0.5, 1.0, "LOC", 0.0, 0.0, "ORG", 2.0 / 3.0, 2.0 / 3.0,
+                         "DATE", 0.0, 1.0, NULL);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (root, "fleiss_kappa_tokens"),
+                                  1021.0 / 1261.0, 1e-15);
+
+  /* Plain JSON numbers, written like Python's repr. */
+  g_assert_nonnull (strstr (run.out, "\"kappa_tokens\": 0.9310344827586207,"));
+  g_assert_nonnull (strstr (run.out, "\"f1_exact\": 0.4,"));
+  g_assert_nonnull (strstr (run.out, "\"f1_exact\": 1.0,"));
+  g_assert_true (g_str_has_suffix (run.out, "\"fleiss_kappa_tokens\": 0.809674861221253\n}\n"));
+}
+
+/* Two files: no Fleiss' kappa. Files that share an annotator's name go by their file names. */
+static void
+test_agree_names (void)
+{
+  g_autofree char *an = agreement_fixture ("an.json");
+  g_autofree char *an_lai = agreement_fixture ("an-lai.json");
+  g_autofree char *no_name = agreement_fixture ("no-name.json");
+  g_autofree char *empty = agreement_fixture ("empty.json");
+  g_autoptr(JsonObject) two = NULL;
+  g_autoptr(JsonObject) three = NULL;
+  g_auto(Run) two_run = { 0 };
+  g_auto(Run) three_run = { 0 };
+  JsonArray *annotators;
+  JsonObject *pair;
+
+  /* an against an empty file: F1 0; κ = 0, since only the 9 O tokens of an agree with dung's
+   * 20: Σ = 9·20 = 180, κ = (9·20 − 180)/(400 − 180) = 0. */
+  run_cli (&two_run, "agree", an, empty, "--json", NULL);
+  g_assert_cmpint (two_run.status, ==, 0);
+  two = parse_object (two_run.out);
+  g_assert_false (json_object_has_member (two, "fleiss_kappa_tokens"));
+  pair = json_array_get_object_element (json_object_get_array_member (two, "pairs"), 0);
+  assert_agreement_pair (pair, "an", "dung", 0.0, 0.0, 0.0,
+                         "PER", 0.0, 0.0, "LOC", 0.0, 0.0, "ORG", 0.0, 0.0, "DATE", 0.0, 0.0, NULL);
+
+  run_cli (&three_run, "agree", "--json", an, an_lai, no_name, NULL);
+  g_assert_cmpint (three_run.status, ==, 0);
+  three = parse_object (three_run.out);
+  annotators = json_object_get_array_member (three, "annotators");
+  g_assert_cmpstr (json_array_get_string_element (annotators, 0), ==, "an");
+  g_assert_cmpstr (json_array_get_string_element (annotators, 1), ==, "an-lai");
+  g_assert_cmpstr (json_array_get_string_element (annotators, 2), ==, "no-name");
+  /* an-lai.json holds an's entities, no-name.json chi's. */
+  pair = json_array_get_object_element (json_object_get_array_member (three, "pairs"), 0);
+  assert_agreement_pair (pair, "an", "an-lai", 1.0, 1.0, 1.0,
+                         "PER", 1.0, 1.0, "LOC", 1.0, 1.0, "ORG", 1.0, 1.0, "DATE", 1.0, 1.0, NULL);
+  pair = json_array_get_object_element (json_object_get_array_member (three, "pairs"), 1);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (pair, "kappa_tokens"),
+                                  71.0 / 91.0, 1e-15);
+}
+
+static void
+test_agree_table (void)
+{
+  g_autofree char *an = agreement_fixture ("an.json");
+  g_autofree char *binh = agreement_fixture ("binh.json");
+  g_autofree char *chi = agreement_fixture ("chi.json");
+  g_auto(Run) run = { 0 };
+  g_auto(Run) pair_run = { 0 };
+
+  run_cli (&run, "agree", an, binh, chi, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "Document:   sha256:"));
+  g_assert_nonnull (strstr (run.out, "\nAnnotators: an, binh, chi\n\n"
+                            "Pair        Label  Exact F1  Overlap F1  Token κ\n"
+                            "an – binh   all       0.727       0.909    0.931\n"
+                            "            PER       1.000       1.000\n"
+                            "            LOC       0.667       0.667\n"
+                            "            ORG       1.000       1.000\n"
+                            "            DATE      0.000       1.000\n"
+                            "an – chi    all       0.545       0.727    0.780\n"));
+  g_assert_nonnull (strstr (run.out, "binh – chi  all       0.400       0.800    0.716\n"));
+  g_assert_true (g_str_has_suffix (run.out, "\nFleiss' κ over tokens (3 annotators): 0.810\n"));
+
+  run_cli (&pair_run, "agree", an, binh, NULL);
+  g_assert_cmpint (pair_run.status, ==, 0);
+  g_assert_null (strstr (pair_run.out, "Fleiss"));
+}
+
+static void
+test_agree_errors (void)
+{
+  g_autofree char *an = agreement_fixture ("an.json");
+  g_autofree char *other = agreement_fixture ("other-document.json");
+  g_autofree char *bad = fixture_path ("invalid/unknown-label.json");
+  const char *usage[][3] = {
+    { "agree", NULL },
+    { "agree", an, NULL },
+    { "agree", "--bogus", an },
+  };
+  g_auto(Run) different = { 0 };
+  g_auto(Run) invalid = { 0 };
+  g_auto(Run) help = { 0 };
+
+  /* Different articles: status 1, and the message names the files. */
+  run_cli (&different, "agree", an, other, NULL);
+  g_assert_cmpint (different.status, ==, 1);
+  g_assert_cmpstr (different.out, ==, "");
+  g_assert_nonnull (strstr (different.err, an));
+  g_assert_nonnull (strstr (different.err, other));
+
+  run_cli (&invalid, "agree", an, bad, NULL);
+  g_assert_cmpint (invalid.status, ==, 1);
+  g_assert_true (g_str_has_prefix (invalid.err, bad));
+
+  for (guint i = 0; i < G_N_ELEMENTS (usage); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_cli (&run, usage[i][0], usage[i][1], usage[i][2], NULL);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpstr (run.err, !=, "");
+    }
+
+  run_cli (&help, "agree", "--help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "agree"));
+  g_assert_nonnull (strstr (help.out, "--json"));
+}
+
+/* "T1 PER 7 17 accepted an,binh" per entity, as the gold file says. */
+static char *
+describe_entities (AnnFile *gold)
+{
+  AnnEntityStore *store = ann_file_get_entities (gold);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < ann_entity_store_get_n_entities (store); i++)
+    {
+      AnnEntity *entity = ann_entity_store_get_nth (store, i);
+      g_autofree char *annotators = g_strjoinv (",", (char **) ann_entity_get_annotators (entity));
+
+      g_string_append_printf (out, "%s %s %u %u %s %s\n", ann_entity_get_id (entity),
+                              ann_entity_get_label (entity), ann_entity_get_start (entity),
+                              ann_entity_get_end (entity),
+                              ann_entity_status_to_string (ann_entity_get_status (entity)),
+                              annotators);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static AnnFile *
+load_gold (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  AnnFile *gold = ann_file_load (file, &error);
+
+  g_assert_no_error (error);
+  return gold;
+}
+
+/* The default threshold with three files is two. Candidates (see the fixtures above): PER Vũ
+ * Tiến Lư (an, binh), PER Tiến Lư (chi), LOC and ORG on the first Đắk Nông (an, binh / chi),
+ * PER Lư (all), ORG Tỉnh ủy Đắk Nông (all), the second LOC (an), DATE ngày 21/03/2022 (binh),
+ * DATE 21/03/2022 (an, chi); binh's rejected TITLE is no candidate. */
+static void
+test_merge (void)
+{
+  g_autofree char *an = agreement_fixture ("an.json");
+  g_autofree char *binh = agreement_fixture ("binh.json");
+  g_autofree char *chi = agreement_fixture ("chi.json");
+  g_autofree char *dir = g_dir_make_tmp ("ann-cli-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "gold.json", NULL);
+  g_autofree char *written = NULL;
+  g_autofree char *entities = NULL;
+  g_autoptr(AnnFile) gold = NULL;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) validate = { 0 };
+  g_auto(Run) to_stdout = { 0 };
+  AnnEntityStore *store;
+  AnnLabelSchema *labels;
+
+  run_cli (&run, "merge", an, binh, chi, "-o", out, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_nonnull (strstr (run.out, "gold.json: 9 entities, 5 accepted, 4 pending"));
+
+  gold = load_gold (out);
+  entities = describe_entities (gold);
+  g_assert_cmpstr (entities, ==,
+                   "T1 PER 7 17 accepted an,binh\n"
+                   "T2 PER 10 17 pending chi\n"
+                   "T3 LOC 23 31 accepted an,binh\n"
+                   "T4 ORG 23 31 pending chi\n"
+                   "T5 PER 37 39 accepted an,binh,chi\n"
+                   "T6 ORG 48 64 accepted an,binh,chi\n"
+                   "T7 LOC 56 64 pending an\n"
+                   "T8 DATE 65 80 pending binh\n"
+                   "T9 DATE 70 80 accepted an,chi\n");
+  store = ann_file_get_entities (gold);
+  g_assert_cmpstr (ann_entity_get_note (ann_entity_store_get_nth (store, 0)), ==,
+                   "an: Bí thư; binh: Bí thư tỉnh");
+  g_assert_cmpstr (ann_entity_get_ref (ann_entity_store_get_nth (store, 0)), ==, "Q111");
+  g_assert_cmpstr (ann_entity_get_note (ann_entity_store_get_nth (store, 8)), ==, "ngày họp");
+  g_assert_null (ann_file_get_annotator (gold));
+
+  /* The labels of all three files; chi's ROLE wanted binh's key 8. */
+  labels = ann_file_get_labels (gold);
+  g_assert_cmpuint (ann_label_schema_get_n_labels (labels), ==, 9);
+  g_assert_cmpstr (ann_label_get_key (ann_label_schema_lookup (labels, "TITLE")), ==, "8");
+  g_assert_null (ann_label_get_key (ann_label_schema_lookup (labels, "ROLE")));
+
+  run_cli (&validate, "validate", out, NULL);
+  g_assert_cmpint (validate.status, ==, 0);
+
+  /* Without -o, the same file goes to standard output. */
+  run_cli (&to_stdout, "merge", an, binh, chi, NULL);
+  g_assert_cmpint (to_stdout.status, ==, 0);
+  g_assert_true (g_file_get_contents (out, &written, NULL, NULL));
+  g_assert_cmpstr (to_stdout.out, ==, written);
+
+  g_assert_cmpint (g_remove (out), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* --min-agree 1 accepts all nine; 3 (every file) only Lư and Tỉnh ủy Đắk Nông. */
+static void
+test_merge_min_agree (void)
+{
+  g_autofree char *an = agreement_fixture ("an.json");
+  g_autofree char *binh = agreement_fixture ("binh.json");
+  g_autofree char *chi = agreement_fixture ("chi.json");
+  g_autofree char *dir = g_dir_make_tmp ("ann-cli-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "gold.json", NULL);
+  g_autofree char *entities = NULL;
+  g_autoptr(AnnFile) gold = NULL;
+  g_auto(Run) any = { 0 };
+  g_auto(Run) all = { 0 };
+
+  run_cli (&any, "merge", "--min-agree", "1", an, binh, chi, "-o", out, NULL);
+  g_assert_cmpint (any.status, ==, 0);
+  g_assert_nonnull (strstr (any.out, "9 entities, 9 accepted, 0 pending"));
+
+  run_cli (&all, "merge", "--min-agree", "3", "--annotator", "mai", an, binh, chi, "-o", out, NULL);
+  g_assert_cmpint (all.status, ==, 0);
+  gold = load_gold (out);
+  entities = describe_entities (gold);
+  g_assert_cmpstr (entities, ==,
+                   "T1 PER 7 17 pending an,binh\n"
+                   "T2 PER 10 17 pending chi\n"
+                   "T3 LOC 23 31 pending an,binh\n"
+                   "T4 ORG 23 31 pending chi\n"
+                   "T5 PER 37 39 accepted an,binh,chi\n"
+                   "T6 ORG 48 64 accepted an,binh,chi\n"
+                   "T7 LOC 56 64 pending an\n"
+                   "T8 DATE 65 80 pending binh\n"
+                   "T9 DATE 70 80 pending an,chi\n");
+  g_assert_cmpstr (ann_file_get_annotator (gold), ==, "mai");
+
+  g_assert_cmpint (g_remove (out), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static void
+test_merge_errors (void)
+{
+  g_autofree char *an = agreement_fixture ("an.json");
+  g_autofree char *binh = agreement_fixture ("binh.json");
+  g_autofree char *chi = agreement_fixture ("chi.json");
+  g_autofree char *other = agreement_fixture ("other-document.json");
+  g_autofree char *with_relations = fixture_path ("valid/vietnamese.json");
+  g_autofree char *dir = g_dir_make_tmp ("ann-cli-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "gold.json", NULL);
+  const char *usage[][5] = {
+    { "merge", an, NULL },
+    { "merge", "--min-agree", "0", an, binh },
+    { "merge", "--min-agree", "4", an, binh },
+    { "merge", "--min-agree", "-1", an, binh },
+    { "merge", "--min-agree", "two", an, binh },
+  };
+  g_auto(Run) different = { 0 };
+  g_auto(Run) relations = { 0 };
+  g_auto(Run) help = { 0 };
+
+  /* Different articles: status 1, the files named, nothing written. */
+  run_cli (&different, "merge", an, other, chi, "-o", out, NULL);
+  g_assert_cmpint (different.status, ==, 1);
+  g_assert_nonnull (strstr (different.err, other));
+  g_assert_nonnull (strstr (different.err, an));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  for (guint i = 0; i < G_N_ELEMENTS (usage); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_cli (&run, usage[i][0], usage[i][1], usage[i][2], usage[i][3], usage[i][4], "-o", out, NULL);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpstr (run.err, !=, "");
+      g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+    }
+
+  /* Relations are not merged, and the user hears of it. */
+  run_cli (&relations, "merge", with_relations, with_relations, "-o", out, NULL);
+  g_assert_cmpint (relations.status, ==, 0);
+  g_assert_nonnull (strstr (relations.err, "relations are not merged"));
+  g_assert_cmpint (g_remove (out), ==, 0);
+
+  run_cli (&help, "merge", "--help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "--min-agree"));
+  g_assert_nonnull (strstr (help.out, "--annotator"));
+
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* --- suggest ------------------------------------------------------------------------------ */
+
+/* "LABEL:text:status" of each entity, one a line. */
+static char *
+suggest_describe (const char *json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AnnFile) file = ann_file_load_data (json, strlen (json), "output", &error);
+  AnnEntityStore *store;
+  GString *out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  store = ann_file_get_entities (file);
+  for (guint i = 0; i < ann_entity_store_get_n_entities (store); i++)
+    {
+      AnnEntity *entity = ann_entity_store_get_nth (store, i);
+
+      g_string_append_printf (out, "%s:%s:%s\n", ann_entity_get_label (entity),
+                              ann_entity_get_text (entity),
+                              ann_entity_status_to_string (ann_entity_get_status (entity)));
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* On a freshly imported article: standard output and -o agree, the output is valid, and a
+ * second run adds nothing. */
+static void
+test_suggest_output (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ann-cli-XXXXXX", NULL);
+  g_autofree char *in = g_build_filename (dir, "bài.json", NULL);
+  g_autofree char *out = g_build_filename (dir, "gợi ý.json", NULL);
+  g_autofree char *again = g_build_filename (dir, "again.json", NULL);
+  g_autofree char *written = NULL;
+  g_autofree char *written_again = NULL;
+  g_autofree char *described = NULL;
+  g_autofree char *message = NULL;
+  g_auto(Run) import = { 0 };
+  g_auto(Run) to_stdout = { 0 };
+  g_auto(Run) to_file = { 0 };
+  g_auto(Run) validate = { 0 };
+  g_auto(Run) second = { 0 };
+  guint n_pending = 0;
+
+  run_cli (&import, "import", "--from", "txt", SAMPLE_DIR "/sample-article.txt", "-o", in, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+
+  run_cli (&to_stdout, "suggest", in, NULL);
+  g_assert_cmpint (to_stdout.status, ==, 0);
+  g_assert_cmpstr (to_stdout.err, ==, "");
+  described = suggest_describe (to_stdout.out);
+  g_assert_nonnull (strstr (described, "DOC:Kế hoạch số 45-KH/TU:pending\n"));
+  g_assert_nonnull (strstr (described, "EVENT:Hội nghị Trung ương 8 (khóa XIII):pending\n"));
+  g_assert_nonnull (strstr (described, "DATE:5 tháng 7 năm 2023:pending\n"));
+  g_assert_nonnull (strstr (described, "LOC:Quảng Trị:pending\n"));
+  for (const char *p = described; (p = strstr (p, ":pending\n")) != NULL; p++)
+    n_pending++;
+  g_assert_cmpuint (n_pending, >=, 30);
+
+  run_cli (&to_file, "suggest", in, "-o", out, NULL);
+  g_assert_cmpint (to_file.status, ==, 0);
+  message = g_strdup_printf ("%s: %u suggestions added\n", out, n_pending);
+  g_assert_cmpstr (to_file.out, ==, message);
+  g_assert_true (g_file_get_contents (out, &written, NULL, NULL));
+  g_assert_cmpstr (written, ==, to_stdout.out);
+
+  run_cli (&validate, "validate", out, NULL);
+  g_assert_cmpint (validate.status, ==, 0);
+
+  run_cli (&second, "suggest", out, "-o", again, NULL);
+  g_assert_cmpint (second.status, ==, 0);
+  g_assert_nonnull (strstr (second.out, "0 suggestions added"));
+  g_assert_true (g_file_get_contents (again, &written_again, NULL, NULL));
+  g_assert_cmpstr (written_again, ==, written);
+
+  g_assert_cmpint (g_remove (again), ==, 0);
+  g_assert_cmpint (g_remove (out), ==, 0);
+  g_assert_cmpint (g_remove (in), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* The sample's annotation already holds everything the rules find: nothing changes. */
+static void
+test_suggest_keeps_entities (void)
+{
+  g_autofree char *original = NULL;
+  g_auto(Run) run = { 0 };
+
+  g_assert_true (g_file_get_contents (SAMPLE_DIR "/sample-article.json", &original, NULL, NULL));
+  run_cli (&run, "suggest", SAMPLE_DIR "/sample-article.json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, original);
+}
+
+/* --rules replaces the bundled rules; --gazetteer adds to the bundled lists. */
+static void
+test_suggest_rules_and_gazetteer (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ann-cli-XXXXXX", NULL);
+  g_autofree char *in = g_build_filename (dir, "in.json", NULL);
+  g_autofree char *rules = g_build_filename (dir, "rules.json", NULL);
+  g_autofree char *list = g_build_filename (dir, "list.txt", NULL);
+  g_autofree char *described = NULL;
+  g_auto(Run) import = { 0 };
+  g_auto(Run) run = { 0 };
+  const char *rules_json =
+    "{\"format\": \"article-annotator-suggest-rules\", \"version\": 1, \"rules\": [\n"
+    "  {\"id\": \"year\", \"label\": \"DATE\", \"pattern\": \"năm (?<s>2022)\"}]}\n";
+
+  g_assert_true (g_file_set_contents (rules, rules_json, -1, NULL));
+  g_assert_true (g_file_set_contents (list, "# label: MISC\nVietGAP\n", -1, NULL));
+  run_cli (&import, "import", "--from", "txt", SAMPLE_DIR "/sample-article.txt", "-o", in, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+
+  run_cli (&run, "suggest", in, "--rules", rules, "--gazetteer", list, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  described = suggest_describe (run.out);
+  g_assert_cmpstr (described, ==,
+                   "LOC:Quảng Trị:pending\n"
+                   "LOC:Quảng Trị:pending\n"
+                   "LOC:Quảng Trị:pending\n"
+                   "LOC:Quảng Trị:pending\n"
+                   "DATE:2022:pending\n"
+                   "MISC:VietGAP:pending\n");
+
+  g_assert_cmpint (g_remove (list), ==, 0);
+  g_assert_cmpint (g_remove (rules), ==, 0);
+  g_assert_cmpint (g_remove (in), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static void
+test_suggest_errors (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ann-cli-XXXXXX", NULL);
+  g_autofree char *rules = g_build_filename (dir, "bad-rules.json", NULL);
+  g_autofree char *list = g_build_filename (dir, "no-label.txt", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.json", NULL);
+  g_autofree char *invalid = fixture_path ("invalid/unknown-label.json");
+  const char *sample = SAMPLE_DIR "/sample-article.json";
+  const char *usage[][4] = {
+    { "suggest", NULL },
+    { "suggest", sample, sample, NULL },
+    { "suggest", "--bogus", sample, NULL },
+    { "suggest", sample, "--rules", NULL },
+  };
+  g_auto(Run) bad_rules = { 0 };
+  g_auto(Run) bad_list = { 0 };
+  g_auto(Run) no_rules = { 0 };
+  g_auto(Run) bad_input = { 0 };
+  g_auto(Run) help = { 0 };
+
+  g_assert_true (g_file_set_contents (rules,
+                                      "{\"format\": \"article-annotator-suggest-rules\", "
+                                      "\"version\": 1, \"rules\": [{\"id\": \"x\", "
+                                      "\"label\": \"DOC\", \"pattern\": \"(số\"}]}", -1, NULL));
+  g_assert_true (g_file_set_contents (list, "Hà Nội\n", -1, NULL));
+
+  run_cli (&bad_rules, "suggest", sample, "--rules", rules, NULL);
+  g_assert_cmpint (bad_rules.status, ==, 1);
+  g_assert_true (g_str_has_prefix (bad_rules.err, rules));
+  g_assert_nonnull (strstr (bad_rules.err,
+                            "$.rules[0] (“x”).pattern: the pattern does not compile"));
+  g_assert_cmpstr (bad_rules.out, ==, "");
+
+  run_cli (&bad_list, "suggest", sample, "--gazetteer", list, NULL);
+  g_assert_cmpint (bad_list.status, ==, 1);
+  g_assert_true (g_str_has_prefix (bad_list.err, list));
+  g_assert_nonnull (strstr (bad_list.err, "# label: LOC"));
+
+  run_cli (&no_rules, "suggest", sample, "--rules", missing, NULL);
+  g_assert_cmpint (no_rules.status, ==, 1);
+  g_assert_nonnull (strstr (no_rules.err, missing));
+
+  run_cli (&bad_input, "suggest", invalid, NULL);
+  g_assert_cmpint (bad_input.status, ==, 1);
+  g_assert_true (g_str_has_prefix (bad_input.err, invalid));
+
+  for (guint i = 0; i < G_N_ELEMENTS (usage); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_cli (&run, usage[i][0], usage[i][1], usage[i][2], usage[i][3], NULL);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpstr (run.err, !=, "");
+    }
+
+  run_cli (&help, "suggest", "--help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "--gazetteer"));
+  g_assert_nonnull (strstr (help.out, "--rules"));
+
+  g_assert_cmpint (g_remove (list), ==, 0);
+  g_assert_cmpint (g_remove (rules), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -472,6 +1104,17 @@ main (int    argc,
   g_test_add_func ("/cli/export-import/round-trip", test_export_import_round_trip);
   g_test_add_func ("/cli/export/usage-and-errors", test_export_usage_and_errors);
   g_test_add_func ("/cli/import/errors", test_import_errors);
+  g_test_add_func ("/cli/agree/json", test_agree_json);
+  g_test_add_func ("/cli/agree/names", test_agree_names);
+  g_test_add_func ("/cli/agree/table", test_agree_table);
+  g_test_add_func ("/cli/agree/errors", test_agree_errors);
+  g_test_add_func ("/cli/merge", test_merge);
+  g_test_add_func ("/cli/merge/min-agree", test_merge_min_agree);
+  g_test_add_func ("/cli/merge/errors", test_merge_errors);
+  g_test_add_func ("/cli/suggest/output", test_suggest_output);
+  g_test_add_func ("/cli/suggest/keeps-entities", test_suggest_keeps_entities);
+  g_test_add_func ("/cli/suggest/rules-and-gazetteer", test_suggest_rules_and_gazetteer);
+  g_test_add_func ("/cli/suggest/errors", test_suggest_errors);
 
   return g_test_run ();
 }

@@ -13,10 +13,13 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ann-agreement.h"
 #include "ann-file.h"
 #include "ann-format.h"
 #include "ann-io.h"
 #include "ann-json-writer.h"
+#include "ann-merge.h"
+#include "ann-suggest.h"
 
 enum {
   EXIT_OK = 0,
@@ -421,6 +424,396 @@ run_stats (int    argc,
   return EXIT_OK;
 }
 
+/* --- agree and merge ---------------------------------------------------------------------- */
+
+/* Loads every file named after the command; says what is wrong with each one that fails. */
+static GPtrArray *
+load_annotation_files (int    argc,
+                       char **argv)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean all_loaded = TRUE;
+
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
+      g_autoptr(GError) error = NULL;
+      AnnFile *annotations = ann_file_load (file, &error);
+
+      if (annotations == NULL)
+        {
+          print_error (error);
+          all_loaded = FALSE;
+          continue;
+        }
+      g_ptr_array_add (files, annotations);
+    }
+
+  return all_loaded ? g_steal_pointer (&files) : NULL;
+}
+
+/* Loads the files of a review command and names their annotators; FALSE with *status set when
+ * a file is invalid or the files annotate different articles (the message names the files). */
+static gboolean
+load_review_files (int          argc,
+                   char       **argv,
+                   GPtrArray  **files,
+                   GStrv       *names,
+                   int         *status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) paths = g_ptr_array_new ();
+
+  *files = load_annotation_files (argc, argv);
+  if (*files == NULL)
+    {
+      *status = EXIT_INVALID;
+      return FALSE;
+    }
+
+  for (int i = 1; i < argc; i++)
+    g_ptr_array_add (paths, argv[i]);
+  g_ptr_array_add (paths, NULL);
+  if (!ann_agreement_check_document (*files, (const char * const *) paths->pdata, &error))
+    {
+      print_error (error);
+      *status = EXIT_INVALID;
+      return FALSE;
+    }
+
+  *names = ann_agreement_annotator_names (*files, (const char * const *) paths->pdata);
+  return TRUE;
+}
+
+static void
+append_padded (GString    *line,
+               const char *text,
+               glong       width,
+               gboolean    align_right)
+{
+  glong padding = MAX (0, width - g_utf8_strlen (text, -1));
+
+  if (align_right)
+    g_string_append_printf (line, "%*s", (int) padding, "");
+  g_string_append (line, text);
+  if (!align_right)
+    g_string_append_printf (line, "%*s", (int) padding, "");
+}
+
+/* Prints @rows (GStrv of @n_columns cells) in columns as wide as their widest cell, counted in
+ * characters; the first @n_left columns align left, the others (figures) right. */
+static void
+print_columns (GPtrArray *rows,
+               guint      n_columns,
+               guint      n_left)
+{
+  g_autofree glong *widths = g_new0 (glong, n_columns);
+
+  for (guint i = 0; i < rows->len; i++)
+    for (guint c = 0; c < n_columns; c++)
+      widths[c] = MAX (widths[c], g_utf8_strlen (((char **) g_ptr_array_index (rows, i))[c], -1));
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **cells = g_ptr_array_index (rows, i);
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      for (guint c = 0; c < n_columns; c++)
+        {
+          if (c > 0)
+            g_string_append (line, "  ");
+          append_padded (line, cells[c], widths[c], c >= n_left);
+        }
+      while (line->len > 0 && line->str[line->len - 1] == ' ')
+        g_string_truncate (line, line->len - 1);
+      g_print ("%s\n", line->str);
+    }
+}
+
+static char **
+table_row (const char *pair,
+           const char *label,
+           double      f1_exact,
+           double      f1_overlap,
+           const char *kappa)
+{
+  char **row = g_new0 (char *, 6);
+
+  row[0] = g_strdup (pair);
+  row[1] = g_strdup (label);
+  row[2] = g_strdup_printf ("%.3f", f1_exact);
+  row[3] = g_strdup_printf ("%.3f", f1_overlap);
+  row[4] = g_strdup (kappa);
+  return row;
+}
+
+static void
+print_agreement_table (AnnAgreement *agreement)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GString) annotators = g_string_new (NULL);
+  char **header = g_new0 (char *, 6);
+
+  for (guint i = 0; i < ann_agreement_get_n_annotators (agreement); i++)
+    g_string_append_printf (annotators, "%s%s", i > 0 ? ", " : "",
+                            ann_agreement_get_annotator (agreement, i));
+  g_print (_("Document:   %s\n"), ann_agreement_get_document_id (agreement));
+  g_print (_("Annotators: %s\n\n"), annotators->str);
+
+  header[0] = g_strdup (_("Pair"));
+  header[1] = g_strdup (_("Label"));
+  header[2] = g_strdup (_("Exact F1"));
+  header[3] = g_strdup (_("Overlap F1"));
+  header[4] = g_strdup (_("Token κ"));
+  g_ptr_array_add (rows, header);
+
+  for (guint i = 0; i < ann_agreement_get_n_pairs (agreement); i++)
+    {
+      AnnAgreementPair *pair = ann_agreement_get_pair (agreement, i);
+      const char * const *labels = ann_agreement_pair_get_labels (pair);
+      const char *a = ann_agreement_get_annotator (agreement, ann_agreement_pair_get_a (pair));
+      const char *b = ann_agreement_get_annotator (agreement, ann_agreement_pair_get_b (pair));
+      g_autofree char *name = g_strdup_printf ("%s – %s", a, b);
+      g_autofree char *kappa = g_strdup_printf ("%.3f", ann_agreement_pair_get_kappa_tokens (pair));
+
+      g_ptr_array_add (rows, table_row (name, _("all"), ann_agreement_pair_get_f1_exact (pair),
+                                        ann_agreement_pair_get_f1_overlap (pair), kappa));
+      for (guint j = 0; labels[j] != NULL; j++)
+        {
+          double f1_exact, f1_overlap;
+
+          ann_agreement_pair_get_label_f1 (pair, labels[j], &f1_exact, &f1_overlap);
+          g_ptr_array_add (rows, table_row ("", labels[j], f1_exact, f1_overlap, ""));
+        }
+    }
+  print_columns (rows, 5, 2);
+
+  if (ann_agreement_has_fleiss_kappa (agreement))
+    g_print (_("\nFleiss' κ over tokens (%u annotators): %.3f\n"),
+             ann_agreement_get_n_annotators (agreement),
+             ann_agreement_get_fleiss_kappa (agreement));
+}
+
+static int
+run_agree (int    argc,
+           char **argv)
+{
+  gboolean as_json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print the figures as JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(AnnAgreement) agreement = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) names = NULL;
+  int status = EXIT_OK;
+
+  if (!parse_options (_("A.json B.json [MORE.json…]"),
+                      _("Measures how far the annotators of one article agree. For each pair of "
+                        "files: exact F1 (same span and label), overlap F1 (same label, "
+                        "overlapping spans), both overall and per label, and Cohen's kappa over "
+                        "the tokens; with three files or more, Fleiss' kappa over the tokens. "
+                        "Rejected entities do not count."),
+                      entries, &argc, &argv, &status))
+    return status;
+  if (argc < 3)
+    return usage_error (argv[0], _("Name at least two annotation files of the same article."));
+
+  if (!load_review_files (argc, argv, &files, &names, &status))
+    return status;
+  agreement = ann_agreement_compute (files, (const char * const *) names, &error);
+  if (agreement == NULL)
+    {
+      print_error (error);
+      return EXIT_INVALID;
+    }
+
+  if (as_json)
+    {
+      g_autofree char *json = ann_agreement_to_json (agreement);
+
+      g_print ("%s\n", json);
+    }
+  else
+    print_agreement_table (agreement);
+  return EXIT_OK;
+}
+
+static void
+print_merge_summary (const char *output,
+                     AnnFile    *gold)
+{
+  AnnEntityStore *entities = ann_file_get_entities (gold);
+  guint n_accepted = 0;
+  guint n = ann_entity_store_get_n_entities (entities);
+
+  for (guint i = 0; i < n; i++)
+    {
+      AnnEntity *entity = ann_entity_store_get_nth (entities, i);
+
+      if (ann_entity_get_status (entity) == ANN_ENTITY_STATUS_ACCEPTED)
+        n_accepted++;
+    }
+  g_print (ngettext ("%s: %u entity, %u accepted, %u pending\n",
+                     "%s: %u entities, %u accepted, %u pending\n", n),
+           output, n, n_accepted, n - n_accepted);
+}
+
+static int
+run_merge (int    argc,
+           char **argv)
+{
+  g_autofree char *output = NULL;
+  g_autofree char *annotator = NULL;
+  int min_agree = G_MININT;   /* not given */
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write the gold file here instead of to standard output"), N_("GOLD.json") },
+    { "min-agree", 0, 0, G_OPTION_ARG_INT, &min_agree,
+      N_("Accept an entity when at least N annotators have it (default: more than half)"),
+      N_("N") },
+    { "annotator", 0, 0, G_OPTION_ARG_STRING, &annotator,
+      N_("The name to record as the gold file's annotator (default: none)"), N_("NAME") },
+    { NULL }
+  };
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(AnnFile) gold = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) names = NULL;
+  g_autofree char *data = NULL;
+  int status = EXIT_OK;
+  gsize length;
+
+  if (!parse_options (_("A.json B.json [MORE.json…] -o GOLD.json"),
+                      _("Merges annotators' files of one article into a gold file. Every entity "
+                        "(span and label) of any annotator goes in: accepted when at least N "
+                        "annotators have it, pending otherwise; each lists who had it. "
+                        "Rejected entities do not count."),
+                      entries, &argc, &argv, &status))
+    return status;
+  if (argc < 3)
+    return usage_error (argv[0], _("Name at least two annotation files of the same article."));
+  if (min_agree != G_MININT && (min_agree < 1 || min_agree > argc - 1))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("--min-agree must be from 1 to %d, the number of files."), argc - 1);
+      return usage_error (argv[0], message);
+    }
+
+  if (!load_review_files (argc, argv, &files, &names, &status))
+    return status;
+  gold = ann_merge (files, (const char * const *) names, MAX (min_agree, 0), annotator, &error);
+  if (gold == NULL)
+    {
+      print_error (error);
+      return EXIT_INVALID;
+    }
+  for (int i = 1; i < argc; i++)
+    if (ann_file_get_relations (g_ptr_array_index (files, i - 1))->len > 0)
+      g_printerr (_("%s: warning: relations are not merged\n"), argv[i]);
+
+  data = ann_file_serialize (gold, &length);
+  status = write_output (output, data, length);
+  if (status == EXIT_OK && output != NULL)
+    print_merge_summary (output, gold);
+  return status;
+}
+
+/* --- suggest ------------------------------------------------------------------------------ */
+
+/* The bundled rules, or those of --rules instead; the bundled gazetteers and those of
+ * --gazetteer besides. Rules may name the file's own labels as well as the default ones. */
+static AnnSuggester *
+make_suggester (AnnFile     *annotations,
+                char       **rules,
+                char       **gazetteers,
+                GError     **error)
+{
+  g_autoptr(AnnSuggester) suggester = ann_suggester_new (ann_file_get_labels (annotations));
+
+  if (rules == NULL && !ann_suggester_load_bundled_rules (suggester, error))
+    return NULL;
+  for (guint i = 0; rules != NULL && rules[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (rules[i]);
+
+      if (!ann_suggester_load_rules (suggester, file, error))
+        return NULL;
+    }
+
+  if (!ann_suggester_load_bundled_gazetteers (suggester, error))
+    return NULL;
+  for (guint i = 0; gazetteers != NULL && gazetteers[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (gazetteers[i]);
+
+      if (!ann_suggester_load_gazetteer (suggester, file, NULL, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&suggester);
+}
+
+static int
+run_suggest (int    argc,
+             char **argv)
+{
+  g_autofree char *output = NULL;
+  g_auto(GStrv) rules = NULL;
+  g_auto(GStrv) gazetteers = NULL;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write the annotation file with its suggestions here instead of to standard output"),
+      N_("OUT.json") },
+    { "rules", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rules,
+      N_("Use the rules of this file instead of the bundled ones (may be repeated)"),
+      N_("FILE") },
+    { "gazetteer", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &gazetteers,
+      N_("Also suggest the names of this list: one a line, and a line “# label: LOC” "
+         "(may be repeated)"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(GFile) input = NULL;
+  g_autoptr(AnnFile) annotations = NULL;
+  g_autoptr(AnnSuggester) suggester = NULL;
+  g_autoptr(GPtrArray) suggestions = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  int status = EXIT_OK;
+  gsize length;
+
+  if (!parse_options (_("IN.json"),
+                      _("Adds pending entities suggested by rules (document references, "
+                        "events, dates, organisations) and by gazetteers of places. A "
+                        "suggestion never duplicates, overlaps or changes an entity of the "
+                        "file."),
+                      entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (argv[0], _("Name exactly one annotation file."));
+
+  input = g_file_new_for_commandline_arg (argv[1]);
+  annotations = ann_file_load (input, &error);
+  if (annotations != NULL)
+    suggester = make_suggester (annotations, rules, gazetteers, &error);
+  if (suggester != NULL)
+    suggestions = ann_suggester_run (suggester, annotations, &error);
+  if (suggestions == NULL
+      || !ann_entity_store_add_all (ann_file_get_entities (annotations), suggestions, &error))
+    {
+      print_error (error);
+      return EXIT_INVALID;
+    }
+
+  data = ann_file_serialize (annotations, &length);
+  status = write_output (output, data, length);
+  if (status == EXIT_OK && output != NULL)
+    g_print (ngettext ("%s: %u suggestion added\n", "%s: %u suggestions added\n",
+                       suggestions->len), output, suggestions->len);
+  return status;
+}
+
 /* --- main --------------------------------------------------------------------------------- */
 
 static const Command commands[] = {
@@ -430,6 +823,12 @@ static const Command commands[] = {
   { "export", N_("--to FORMAT IN.json [-o OUT]"),
     N_("Write another tool's format"), run_export },
   { "stats", N_("IN.json [--json]"), N_("Count entities per label"), run_stats },
+  { "agree", N_("A.json B.json… [--json]"), N_("Measure agreement between annotators"),
+    run_agree },
+  { "merge", N_("A.json B.json… -o GOLD.json"),
+    N_("Merge annotators' files into a gold file"), run_merge },
+  { "suggest", N_("IN.json [-o OUT.json]"),
+    N_("Add rule and gazetteer suggestions as pending entities"), run_suggest },
 };
 
 /* printf pads by bytes; the column of summaries needs padding by characters. */

@@ -44,6 +44,7 @@ struct _AnnAnnotationPanel
   char               *label_filter_id; /* nullable */
   gboolean            updating_editor;
   guint               scroll_source;
+  guint               attach_source;
 };
 
 G_DEFINE_FINAL_TYPE (AnnAnnotationPanel, ann_annotation_panel, GTK_TYPE_WIDGET)
@@ -54,7 +55,8 @@ static void
 show_counts (AnnAnnotationPanel *self)
 {
   guint total = self->store ? ann_entity_store_get_n_entities (self->store) : 0;
-  guint shown = self->filtered ? g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) : 0;
+  gboolean attached = self->filtered && gtk_filter_list_model_get_model (self->filtered) != NULL;
+  guint shown = attached ? g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) : total;
   g_autofree char *text = NULL;
 
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->palette)); row;
@@ -469,6 +471,23 @@ ann_annotation_panel_set_selected (AnnAnnotationPanel *self,
 
 /* --- the file ----------------------------------------------------------------------------- */
 
+static gboolean
+attach_list (gpointer user_data)
+{
+  AnnAnnotationPanel *self = user_data;
+
+  self->attach_source = 0;
+  gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->store));
+  show_counts (self);
+  if (self->selected != NULL)
+    {
+      g_autoptr(AnnEntity) selected = g_object_ref (self->selected);
+
+      ann_annotation_panel_set_selected (self, selected);
+    }
+  return G_SOURCE_REMOVE;
+}
+
 void
 ann_annotation_panel_set_file (AnnAnnotationPanel *self,
                                AnnFile            *file,
@@ -486,6 +505,7 @@ ann_annotation_panel_set_file (AnnAnnotationPanel *self,
   g_clear_object (&self->selected);
   g_set_object (&self->file, file);
 
+  g_clear_handle_id (&self->attach_source, g_source_remove);
   if (file == NULL)
     {
       gtk_list_box_bind_model (self->palette, NULL, NULL, NULL, NULL);
@@ -511,9 +531,14 @@ ann_annotation_panel_set_file (AnnAnnotationPanel *self,
   self->updating_editor = FALSE;
 
   gtk_editable_set_text (GTK_EDITABLE (self->text_filter), "");
-  gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->store));
+  gtk_filter_list_model_set_model (self->filtered, NULL);
   on_filter_changed (self);
   show_selected (self);
+
+  /* The list's first rows cost as much as highlighting a large article: they come once the
+   * article is drawn. */
+  g_clear_handle_id (&self->attach_source, g_source_remove);
+  self->attach_source = g_idle_add_full (G_PRIORITY_LOW, attach_list, self, NULL);
 }
 
 /* --- the object --------------------------------------------------------------------------- */
@@ -524,6 +549,7 @@ ann_annotation_panel_dispose (GObject *object)
   AnnAnnotationPanel *self = (AnnAnnotationPanel *) object;
 
   g_clear_handle_id (&self->scroll_source, g_source_remove);
+  g_clear_handle_id (&self->attach_source, g_source_remove);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
