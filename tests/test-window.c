@@ -13,6 +13,7 @@
 #include "ann-annotation-panel.h"
 #include "ann-application.h"
 #include "ann-article-view.h"
+#include "ann-review.h"
 #include "ann-window.h"
 
 #define WAIT_SECONDS 20
@@ -1586,6 +1587,114 @@ test_export_and_import (void)
   close_and_finalize (window);
 }
 
+static guint
+count_status (AnnEntityStore  *store,
+              AnnEntityStatus  status)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < ann_entity_store_get_n_entities (store); i++)
+    if (ann_entity_get_status (ann_entity_store_get_nth (store, i)) == status)
+      count++;
+  return count;
+}
+
+/* Three annotators' files of one article: every candidate shown with who had it, the
+ * disagreements alone on request, decisions by the keys' actions, figures that follow the
+ * decisions, and a gold file that loads. */
+static void
+test_review (void)
+{
+  const char *names[] = { "an.json", "binh.json", "chi.json" };
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *dir = g_dir_make_tmp ("ann-window-XXXXXX", NULL);
+  g_autofree char *gold_path = g_build_filename (dir, "gold.json", NULL);
+  g_autoptr(GFile) gold = g_file_new_for_path (gold_path);
+  g_autoptr(AnnFile) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  AnnWindow *window;
+  AnnEntityStore *store;
+  GListModel *shown;
+  guint pending;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *name = g_build_filename ("agreement", names[i], NULL);
+      g_autofree char *path = fixture (name);
+
+      g_ptr_array_add (files, g_file_new_for_path (path));
+    }
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  window = g_object_ref (ann_window_new (app));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (window_is_mapped, window);
+  ann_window_review_files (window, files);
+  wait_until (has_file, window);
+  spin ();
+
+  store = store_of (window);
+  g_assert_cmpuint (ann_entity_store_get_n_entities (store), ==, 9);
+  for (guint i = 0; i < 9; i++)
+    g_assert_nonnull (ann_entity_get_annotators (ann_entity_store_get_nth (store, i)));
+  pending = count_status (store, ANN_ENTITY_STATUS_PENDING);
+  g_assert_cmpuint (pending, >, 0);
+  g_assert_cmpuint (count_status (store, ANN_ENTITY_STATUS_ACCEPTED), ==, 9 - pending);
+
+  /* The pairwise figures are those of the agree command. */
+  g_assert_nonnull (strstr (ann_window_get_review_figures (window), "an–binh: F1 0.73, κ 0.93"));
+  before = g_strdup (ann_window_get_review_figures (window));
+
+  /* Only the disagreements: what all three had is hidden. */
+  {
+    AnnAnnotationPanel *panel = ANN_ANNOTATION_PANEL (ann_window_get_panel (window));
+    guint disagreements = 0;
+
+    for (guint i = 0; i < 9; i++)
+      if (ann_review_is_disagreement (ann_review_classify (store, ann_entity_store_get_nth (store, i), 3)))
+        disagreements++;
+    g_assert_cmpuint (disagreements, >, 0);
+    g_assert_cmpuint (disagreements, <, 9);
+
+    ann_annotation_panel_set_disagreements_only (panel, TRUE);
+    spin ();
+    shown = ann_annotation_panel_get_shown (panel);
+    g_assert_cmpuint (g_list_model_get_n_items (shown), ==, disagreements);
+    ann_annotation_panel_set_disagreements_only (panel, FALSE);
+    spin ();
+    g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 9);
+  }
+
+  /* Tab goes to an undecided candidate; Enter accepts it, Backspace rejects the next. */
+  activate (window, "next-entity", NULL);
+  g_assert_cmpint (ann_entity_get_status (ann_window_get_selected (window)), ==, ANN_ENTITY_STATUS_PENDING);
+  activate (window, "accept", NULL);
+  g_assert_cmpint (ann_entity_get_status (ann_window_get_selected (window)), ==, ANN_ENTITY_STATUS_ACCEPTED);
+  activate (window, "next-entity", NULL);
+  g_assert_cmpint (ann_entity_get_status (ann_window_get_selected (window)), ==, ANN_ENTITY_STATUS_PENDING);
+  activate (window, "reject", NULL);
+  g_assert_cmpuint (count_status (store, ANN_ENTITY_STATUS_PENDING), ==, pending - 2);
+  g_assert_cmpuint (count_status (store, ANN_ENTITY_STATUS_REJECTED), ==, 1);
+
+  /* Accepting one more moved the annotators' figures against the gold. */
+  g_assert_cmpstr (ann_window_get_review_figures (window), !=, before);
+
+  /* Saved, the gold file records the reviewer, each candidate's status and annotators. */
+  ann_file_set_annotator (ann_window_get_file (window), "reviewer");
+  g_assert_true (ann_window_save_to (window, gold, &error));
+  g_assert_no_error (error);
+  reloaded = ann_file_load (gold, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ann_file_get_annotator (reloaded), ==, "reviewer");
+  g_assert_cmpuint (count_status (ann_file_get_entities (reloaded), ANN_ENTITY_STATUS_REJECTED), ==, 1);
+  g_assert_cmpuint (count_status (ann_file_get_entities (reloaded), ANN_ENTITY_STATUS_PENDING), ==, pending - 2);
+
+  close_and_finalize (window);
+  g_assert_cmpint (g_remove (gold_path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1621,6 +1730,7 @@ main (int    argc,
   g_test_add_func ("/window/failed-load", test_failed_load_keeps_document);
   g_test_add_func ("/window/recovery-file", test_recovery_file);
   g_test_add_func ("/window/export-and-import", test_export_and_import);
+  g_test_add_func ("/window/review", test_review);
   g_test_add_func ("/window/nested-highlights", test_nested_highlights);
   g_test_add_func ("/window/editor-keeps-note-and-ref", test_editor_keeps_note_and_ref);
   g_test_add_func ("/window/panel-follows-undo", test_panel_follows_undo);

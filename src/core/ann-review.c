@@ -13,6 +13,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ann-agreement.h"
+#include "ann-merge.h"
 #include "ann-review.h"
 
 static guint
@@ -90,4 +92,94 @@ ann_review_state_describe (AnnReviewState state)
     default:
       g_return_val_if_reached (NULL);
     }
+}
+
+/**
+ * ann_review_start:
+ * @files: (element-type AnnFile): the annotators' files of one article
+ * @names: the annotators' names (see ann_agreement_annotator_names())
+ *
+ * The file a reviewer curates: every annotator's entity as a candidate that records who had
+ * it; what all annotators agree on starts accepted, the rest pending, for the reviewer to
+ * decide. Saved, it is a gold file of the same shape as `merge` writes.
+ */
+AnnFile *
+ann_review_start (GPtrArray          *files,
+                  const char * const *names,
+                  GError            **error)
+{
+  g_return_val_if_fail (files != NULL && files->len >= 2, NULL);
+
+  return ann_merge (files, names, files->len, NULL, error);
+}
+
+/* The accepted candidates of @gold, as a file of their own to measure annotators against. */
+static AnnFile *
+accepted_part (AnnFile *gold)
+{
+  g_autoptr(GPtrArray) entities = ann_entity_store_dup_all (ann_file_get_entities (gold));
+  AnnFile *accepted = ann_file_new (ann_file_get_document (gold), ann_file_get_labels (gold));
+
+  for (guint i = 0; i < entities->len; i++)
+    {
+      AnnEntity *entity = g_ptr_array_index (entities, i);
+
+      if (ann_entity_get_status (entity) == ANN_ENTITY_STATUS_ACCEPTED)
+        {
+          g_autoptr(AnnEntity) copy = ann_entity_copy (entity);
+
+          ann_entity_store_add (ann_file_get_entities (accepted), copy, NULL);
+        }
+    }
+  return accepted;
+}
+
+/**
+ * ann_review_describe_figures:
+ *
+ * One line for the review's header: exact F1 and token kappa of each pair of annotators, then
+ * each annotator's exact F1 against what the reviewer has accepted so far.
+ */
+char *
+ann_review_describe_figures (GPtrArray          *files,
+                             const char * const *names,
+                             AnnFile            *gold)
+{
+  g_autoptr(AnnAgreement) agreement = ann_agreement_compute (files, names, NULL);
+  g_autoptr(AnnFile) accepted = accepted_part (gold);
+  GString *line = g_string_new (NULL);
+
+  if (agreement == NULL)
+    return g_string_free (line, FALSE);
+
+  for (guint i = 0; i < ann_agreement_get_n_pairs (agreement); i++)
+    {
+      AnnAgreementPair *pair = ann_agreement_get_pair (agreement, i);
+
+      /* TRANSLATORS: two annotators, their exact F1 and their token kappa */
+      g_string_append_printf (line, _("%s–%s: F1 %.2f, κ %.2f"),
+                              names[ann_agreement_pair_get_a (pair)],
+                              names[ann_agreement_pair_get_b (pair)],
+                              ann_agreement_pair_get_f1_exact (pair),
+                              ann_agreement_pair_get_kappa_tokens (pair));
+      g_string_append (line, i + 1 < ann_agreement_get_n_pairs (agreement) ? "; " : "");
+    }
+
+  g_string_append_printf (line, "   %s", _("Against the accepted ones:"));
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autoptr(GPtrArray) two = g_ptr_array_new ();
+      const char *pair_names[] = { names[i], "gold", NULL };
+      g_autoptr(AnnAgreement) against = NULL;
+
+      g_ptr_array_add (two, g_ptr_array_index (files, i));
+      g_ptr_array_add (two, accepted);
+      against = ann_agreement_compute (two, pair_names, NULL);
+      if (against != NULL)
+        g_string_append_printf (line, " %s %.2f%s", names[i],
+                                ann_agreement_pair_get_f1_exact (ann_agreement_get_pair (against, 0)),
+                                i + 1 < files->len ? "," : "");
+    }
+
+  return g_string_free (line, FALSE);
 }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "ann-entity-store.h"
+#include "ann-file.h"
 
 G_BEGIN_DECLS
 
@@ -22,5 +23,11 @@ AnnReviewState ann_review_classify        (AnnEntityStore *candidates,
                                            guint           n_annotators);
 gboolean       ann_review_is_disagreement (AnnReviewState  state);
 const char    *ann_review_state_describe  (AnnReviewState  state);
+AnnFile       *ann_review_start           (GPtrArray          *files,
+                                           const char * const *names,
+                                           GError            **error);
+char          *ann_review_describe_figures (GPtrArray          *files,
+                                            const char * const *names,
+                                            AnnFile            *gold);
 
 G_END_DECLS

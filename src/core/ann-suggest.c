@@ -1031,24 +1031,49 @@ compare_names (gconstpointer a,
   return strcmp (name_a, name_b);
 }
 
-/* Compiles the names gathered in @alternatives as whole words, and empties it. */
+/* Compiles the names gathered in @alternatives as whole words not after @not_after, and
+ * empties @alternatives. */
 static GRegex *
-compile_names (GString  *alternatives,
-               GError  **error)
+compile_names (GString     *alternatives,
+               const char  *not_after,
+               GError     **error)
 {
-  g_autofree char *pattern = g_strdup_printf (LEFT_BOUNDARY "(?:%s)" RIGHT_BOUNDARY,
-                                              alternatives->str);
+  g_autofree char *pattern = g_strdup_printf ("%s" LEFT_BOUNDARY "(?:%s)" RIGHT_BOUNDARY,
+                                              not_after, alternatives->str);
 
   g_string_truncate (alternatives, 0);
   return g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, error);
 }
 
+/* A look-behind that refuses a name right after one of @words and a space. PCRE2 wants each
+ * top-level alternative of a look-behind to have a fixed length, so each word is one. */
+static char *
+not_after_pattern (GPtrArray *words)
+{
+  GString *out = g_string_new (NULL);
+
+  if (words->len == 0)
+    return g_string_free (out, FALSE);
+
+  g_string_append (out, "(?<!");
+  for (guint i = 0; i < words->len; i++)
+    {
+      g_autofree char *escaped = g_regex_escape_string (g_ptr_array_index (words, i), -1);
+
+      g_string_append_printf (out, "%s" LEFT_BOUNDARY "%s\\h", i > 0 ? "|" : "", escaped);
+    }
+  g_string_append_c (out, ')');
+  return g_string_free (out, FALSE);
+}
+
 static GPtrArray *
 compile_gazetteer (GPtrArray  *names,
+                   GPtrArray  *not_after_words,
                    GError    **error)
 {
   g_autoptr(GPtrArray) regexes = g_ptr_array_new_with_free_func ((GDestroyNotify) g_regex_unref);
   g_autoptr(GString) alternatives = g_string_new (NULL);
+  g_autofree char *not_after = not_after_pattern (not_after_words);
 
   g_ptr_array_sort (names, compare_names);
   for (guint i = 0; i < names->len; i++)
@@ -1059,7 +1084,7 @@ compile_gazetteer (GPtrArray  *names,
 
       if (alternatives->len >= MAX_GAZETTEER_PATTERN || i + 1 == names->len)
         {
-          GRegex *regex = compile_names (alternatives, error);
+          GRegex *regex = compile_names (alternatives, not_after, error);
 
           if (regex == NULL)
             return NULL;
@@ -1069,22 +1094,38 @@ compile_gazetteer (GPtrArray  *names,
   return g_steal_pointer (&regexes);
 }
 
-/* A "# label: LOC" line: the label, or %NULL for any other comment. */
+/* A "# KEY: value" line: the value, or %NULL for a comment of any other key. */
 static char *
-parse_label_line (const char *line)
+parse_directive (const char *line,
+                 const char *key)
 {
   const char *p = line + 1;
+  gsize length = strlen (key);
 
   while (*p == ' ' || *p == '\t')
     p++;
-  if (g_ascii_strncasecmp (p, "label", 5) != 0)
+  if (g_ascii_strncasecmp (p, key, length) != 0)
     return NULL;
-  p += 5;
+  p += length;
   while (*p == ' ' || *p == '\t')
     p++;
   if (*p != ':')
     return NULL;
   return g_strstrip (g_strdup (p + 1));
+}
+
+/* Adds the words of a "# not after:" line, in canonical form. */
+static void
+add_words (GPtrArray  *words,
+           const char *value)
+{
+  g_autofree char *normal = ann_text_normalize (value);
+  g_autofree char *canonical = ann_suggest_canonicalize (normal);
+  g_auto(GStrv) split = g_strsplit_set (canonical, " \t", -1);
+
+  for (guint i = 0; split[i] != NULL; i++)
+    if (*split[i] != '\0')
+      g_ptr_array_add (words, g_strdup (split[i]));
 }
 
 /**
@@ -1093,10 +1134,11 @@ parse_label_line (const char *line)
  * @display_name: how messages name the list
  * @label: (nullable): the label of its names; %NULL takes it from a "# label: LOC" line
  *
- * Adds a gazetteer: each line is a name; blank lines and lines starting with "#" are skipped.
- * Names match whole words only, with their case (a place "Hòa Bình" is not the phrase "hòa
- * bình"), in either tone placement, with any horizontal white space between their words and
- * with "-" and "–" alike.
+ * Adds a gazetteer: each line is a name; blank lines and lines starting with "#" are skipped,
+ * except "# label: LOC" and "# not after: Nguyễn Thị …" (words after which a name is taken for
+ * the end of a longer name, such as a person's: "Nguyễn Thị Huế"). Names match whole words
+ * only, with their case (a place "Hòa Bình" is not the phrase "hòa bình"), in either tone
+ * placement, with any horizontal white space between their words and with "-" and "–" alike.
  */
 gboolean
 ann_suggester_load_gazetteer_data (AnnSuggester  *self,
@@ -1107,6 +1149,7 @@ ann_suggester_load_gazetteer_data (AnnSuggester  *self,
                                    GError       **error)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) not_after = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(Gazetteer) gazetteer = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -1138,13 +1181,16 @@ ann_suggester_load_gazetteer_data (AnnSuggester  *self,
         continue;
       if (*line == '#')
         {
-          g_autofree char *value = parse_label_line (line);
+          g_autofree char *value = parse_directive (line, "label");
+          g_autofree char *words = parse_directive (line, "not after");
 
           if (value != NULL && file_label == NULL)
             {
               file_label = g_steal_pointer (&value);
               label_line = i + 1;
             }
+          if (words != NULL)
+            add_words (not_after, words);
           continue;
         }
 
@@ -1182,7 +1228,7 @@ ann_suggester_load_gazetteer_data (AnnSuggester  *self,
   gazetteer = g_new0 (Gazetteer, 1);
   gazetteer->name = g_strdup (display_name);
   gazetteer->label = g_strdup (label);
-  gazetteer->regexes = compile_gazetteer (names, &local_error);
+  gazetteer->regexes = compile_gazetteer (names, not_after, &local_error);
   if (gazetteer->regexes == NULL)
     {
       g_set_error (error, ANN_ERROR, ANN_ERROR_INVALID, _("%s: the names do not compile: “%s”"),
@@ -1242,11 +1288,13 @@ add_candidate (GArray     *candidates,
   g_array_append_val (candidates, candidate);
 }
 
-/* Every match of @regex; @rule, when given, says which groups are spans. */
+/* Every match of @regex; @rule, when given, says which groups are spans. @source names the
+ * rule or list in messages. */
 static gboolean
 collect_matches (GRegex      *regex,
                  Rule        *rule,
                  const char  *label,
+                 const char  *source,
                  Shadow      *shadow,
                  GArray      *candidates,
                  GError     **error)
@@ -1279,8 +1327,8 @@ collect_matches (GRegex      *regex,
 
   if (local_error != NULL)
     {
-      g_set_error (error, ANN_ERROR, ANN_ERROR_TOO_LARGE, _("The rule “%s” failed: %s"),
-                   rule != NULL ? rule->id : label, local_error->message);
+      g_set_error (error, ANN_ERROR, ANN_ERROR_TOO_LARGE, _("“%s” failed on this text: %s"),
+                   source, local_error->message);
       return FALSE;
     }
   return TRUE;
@@ -1446,7 +1494,8 @@ ann_suggester_run (AnnSuggester  *self,
       Rule *rule = g_ptr_array_index (self->rules, i);
 
       if (rule->enabled
-          && !collect_matches (rule->regex, rule, rule->label, &shadow, candidates, error))
+          && !collect_matches (rule->regex, rule, rule->label, rule->id, &shadow, candidates,
+                               error))
         return NULL;
     }
 
@@ -1456,7 +1505,7 @@ ann_suggester_run (AnnSuggester  *self,
 
       for (guint k = 0; k < gazetteer->regexes->len; k++)
         if (!collect_matches (g_ptr_array_index (gazetteer->regexes, k), NULL,
-                              gazetteer->label, &shadow, candidates, error))
+                              gazetteer->label, gazetteer->name, &shadow, candidates, error))
           return NULL;
     }
 
@@ -1504,7 +1553,8 @@ ann_suggest_propagate (AnnFile   *file,
   g_return_val_if_fail (regex != NULL, g_ptr_array_new_with_free_func (g_object_unref));
 
   shadow_init (&shadow, ann_document_get_text (ann_file_get_document (file)));
-  if (!collect_matches (regex, NULL, ann_entity_get_label (tagged), &shadow, candidates, NULL))
+  if (!collect_matches (regex, NULL, ann_entity_get_label (tagged), text, &shadow, candidates,
+                        NULL))
     return g_ptr_array_new_with_free_func (g_object_unref);
 
   /* The tagged entity itself, whether or not the store holds it yet. */

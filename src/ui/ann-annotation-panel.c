@@ -16,6 +16,7 @@
 #include "ann-entity-row.h"
 #include "ann-find.h"
 #include "ann-label-row.h"
+#include "ann-review.h"
 
 struct _AnnAnnotationPanel
 {
@@ -25,6 +26,7 @@ struct _AnnAnnotationPanel
   GtkLabel           *entity_count;
   GtkSearchEntry     *text_filter;
   GtkDropDown        *label_filter;
+  GtkCheckButton     *disagreements_only;
   GtkListView        *entity_list;
   GtkGrid            *editor;
   GtkLabel           *editor_text;
@@ -43,6 +45,7 @@ struct _AnnAnnotationPanel
   char               *folded_filter;   /* nullable */
   char               *label_filter_id; /* nullable */
   gboolean            updating_editor;
+  guint               review_annotators;  /* 0 outside review */
   guint               scroll_source;
   guint               attach_source;
 };
@@ -87,12 +90,21 @@ change_count (AnnAnnotationPanel *self,
   g_hash_table_insert (self->counts, g_strdup (label), GUINT_TO_POINTER (count + delta));
 }
 
+/* In review, an edit can turn other candidates into disagreements, or back. */
+static void
+refilter_review (AnnAnnotationPanel *self)
+{
+  if (self->review_annotators > 0 && gtk_check_button_get_active (self->disagreements_only))
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
 static void
 on_entity_added (AnnAnnotationPanel *self,
                  AnnEntity          *entity,
                  guint               position)
 {
   change_count (self, entity, +1);
+  refilter_review (self);
   show_counts (self);
 }
 
@@ -102,6 +114,7 @@ on_entity_removed (AnnAnnotationPanel *self,
                    guint               position)
 {
   change_count (self, entity, -1);
+  refilter_review (self);
   show_counts (self);
 }
 
@@ -141,6 +154,9 @@ filter_entity (gpointer item,
 
   if (self->label_filter_id != NULL &&
       g_strcmp0 (ann_entity_get_label (entity), self->label_filter_id) != 0)
+    return FALSE;
+  if (self->review_annotators > 0 && gtk_check_button_get_active (self->disagreements_only) &&
+      !ann_review_is_disagreement (ann_review_classify (self->store, entity, self->review_annotators)))
     return FALSE;
   if (self->folded_filter == NULL)
     return TRUE;
@@ -248,6 +264,34 @@ unbind_row (GtkSignalListItemFactory *factory,
             gpointer                  user_data)
 {
   ann_entity_row_set_entity (ANN_ENTITY_ROW (gtk_list_item_get_child (item)), NULL, NULL);
+}
+
+/**
+ * ann_annotation_panel_set_review:
+ * @n_annotators: how many annotators' files the shown file merges, or 0 outside review
+ *
+ * In review, the list can hide the candidates all annotators agree on.
+ */
+void
+ann_annotation_panel_set_review (AnnAnnotationPanel *self,
+                                 guint               n_annotators)
+{
+  g_return_if_fail (ANN_IS_ANNOTATION_PANEL (self));
+
+  self->review_annotators = n_annotators;
+  gtk_widget_set_visible (GTK_WIDGET (self->disagreements_only), n_annotators > 0);
+  if (n_annotators == 0)
+    gtk_check_button_set_active (self->disagreements_only, FALSE);
+  on_filter_changed (self);
+}
+
+void
+ann_annotation_panel_set_disagreements_only (AnnAnnotationPanel *self,
+                                             gboolean            only)
+{
+  g_return_if_fail (ANN_IS_ANNOTATION_PANEL (self));
+
+  gtk_check_button_set_active (self->disagreements_only, only);
 }
 
 GtkWidget *
@@ -423,7 +467,8 @@ find_shown_position (AnnAnnotationPanel *self,
   guint position;
 
   /* Unfiltered, the list is the store, which knows positions in O(log n). */
-  if (self->label_filter_id == NULL && self->folded_filter == NULL)
+  if (self->label_filter_id == NULL && self->folded_filter == NULL &&
+      !gtk_check_button_get_active (self->disagreements_only))
     return ann_entity_store_get_position (self->store, entity, &position) ? position
                                                                           : GTK_INVALID_LIST_POSITION;
 
@@ -593,6 +638,7 @@ ann_annotation_panel_class_init (AnnAnnotationPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AnnAnnotationPanel, entity_count);
   gtk_widget_class_bind_template_child (widget_class, AnnAnnotationPanel, text_filter);
   gtk_widget_class_bind_template_child (widget_class, AnnAnnotationPanel, label_filter);
+  gtk_widget_class_bind_template_child (widget_class, AnnAnnotationPanel, disagreements_only);
   gtk_widget_class_bind_template_child (widget_class, AnnAnnotationPanel, entity_list);
   gtk_widget_class_bind_template_child (widget_class, AnnAnnotationPanel, editor);
   gtk_widget_class_bind_template_child (widget_class, AnnAnnotationPanel, editor_text);

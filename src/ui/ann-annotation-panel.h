@@ -27,6 +27,10 @@ void        ann_annotation_panel_set_text_filter  (AnnAnnotationPanel *self,
 void        ann_annotation_panel_set_label_filter (AnnAnnotationPanel *self,
                                                    const char         *label);
 GtkWidget  *ann_annotation_panel_get_entity_list  (AnnAnnotationPanel *self);
+void        ann_annotation_panel_set_review       (AnnAnnotationPanel *self,
+                                                   guint               n_annotators);
+void        ann_annotation_panel_set_disagreements_only (AnnAnnotationPanel *self,
+                                                         gboolean            only);
 void        ann_annotation_panel_commit_edits     (AnnAnnotationPanel *self);
 guint       ann_annotation_panel_get_count        (AnnAnnotationPanel *self,
                                                    const char         *label);

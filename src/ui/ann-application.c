@@ -63,6 +63,20 @@ ann_application_activate (GApplication *app)
   gtk_window_present (window);
 }
 
+static gboolean
+all_annotation_files (GFile **files,
+                      int     n_files)
+{
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *name = g_file_get_basename (files[i]);
+
+      if (name == NULL || !g_str_has_suffix (name, ".json"))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 ann_application_open (GApplication  *app,
                       GFile        **files,
@@ -70,6 +84,21 @@ ann_application_open (GApplication  *app,
                       const char    *hint)
 {
   AnnApplication *self = ANN_APPLICATION (app);
+
+  /* Several annotation files at once are several annotators' work to review together. */
+  if (n_files >= 2 && all_annotation_files (files, n_files))
+    {
+      g_autoptr(GPtrArray) review = g_ptr_array_new_with_free_func (g_object_unref);
+      AnnWindow *window = find_empty_window (self);
+
+      for (int i = 0; i < n_files; i++)
+        g_ptr_array_add (review, g_object_ref (files[i]));
+      if (window == NULL)
+        window = ann_window_new (self);
+      gtk_window_present (GTK_WINDOW (window));
+      ann_window_review_files (window, review);
+      return;
+    }
 
   for (int i = 0; i < n_files; i++)
     {

@@ -17,6 +17,7 @@
 
 #include "ann-article-view.h"
 #include "ann-find.h"
+#include "ann-review.h"
 
 #define TAGGING_CHUNK 2000      /* entities tagged per idle run: about 10 ms */
 #define TAGGING_AT_ONCE 10000   /* up to this many, tag everything before the first frame */
@@ -35,6 +36,9 @@ struct _AnnArticleView
   GtkTextTag     *pending_tag;
   GtkTextTag     *selected_tag;
   GtkTextTag     *find_tag;
+  GtkTextTag     *review_tags[4];   /* by AnnReviewState; ALL_AGREE has none */
+  GtkTextTag     *rejected_tag;
+  guint           review_annotators; /* 0 outside review */
   AnnEntity      *selected;
 
   GPtrArray      *tagging_queue;
@@ -117,10 +121,18 @@ create_label_tags (AnnArticleView *self)
       g_hash_table_insert (self->inner_tags, g_strdup (ann_label_get_id (label)), tag);
     }
 
-  /* State tags win over label tags. */
-  gtk_text_tag_set_priority (self->pending_tag, gtk_text_tag_table_get_size (gtk_text_buffer_get_tag_table (buffer)) - 1);
-  gtk_text_tag_set_priority (self->find_tag, gtk_text_tag_table_get_size (gtk_text_buffer_get_tag_table (buffer)) - 1);
-  gtk_text_tag_set_priority (self->selected_tag, gtk_text_tag_table_get_size (gtk_text_buffer_get_tag_table (buffer)) - 1);
+  /* State tags win over label tags; the selection over everything. */
+  {
+    GtkTextTag *state_tags[] = {
+      self->review_tags[ANN_REVIEW_SOME], self->review_tags[ANN_REVIEW_LABEL_CONFLICT],
+      self->review_tags[ANN_REVIEW_BOUNDARY_CONFLICT], self->rejected_tag, self->pending_tag,
+      self->find_tag, self->selected_tag,
+    };
+    int top = gtk_text_tag_table_get_size (gtk_text_buffer_get_tag_table (buffer)) - 1;
+
+    for (guint i = 0; i < G_N_ELEMENTS (state_tags); i++)
+      gtk_text_tag_set_priority (state_tags[i], top);
+  }
 }
 
 /* Whether another entity contains @entity, so that it shows as nested. Of two entities with
@@ -157,7 +169,18 @@ tag_entity (AnnArticleView *self,
   get_iters (self, ann_entity_get_start (entity), ann_entity_get_end (entity), &start, &end);
   if (tag != NULL)
     gtk_text_buffer_apply_tag (get_buffer (self), tag, &start, &end);
-  if (ann_entity_get_status (entity) == ANN_ENTITY_STATUS_PENDING)
+
+  if (ann_entity_get_status (entity) == ANN_ENTITY_STATUS_REJECTED)
+    gtk_text_buffer_apply_tag (get_buffer (self), self->rejected_tag, &start, &end);
+  if (self->review_annotators > 0)
+    {
+      /* In review, most candidates are pending: the mark says how annotators disagree. */
+      AnnReviewState state = ann_review_classify (self->store, entity, self->review_annotators);
+
+      if (self->review_tags[state] != NULL)
+        gtk_text_buffer_apply_tag (get_buffer (self), self->review_tags[state], &start, &end);
+    }
+  else if (ann_entity_get_status (entity) == ANN_ENTITY_STATUS_PENDING)
     gtk_text_buffer_apply_tag (get_buffer (self), self->pending_tag, &start, &end);
 }
 
@@ -179,6 +202,10 @@ untag_range (AnnArticleView *self,
         gtk_text_buffer_remove_tag (buffer, tag, &start_iter, &end_iter);
     }
   gtk_text_buffer_remove_tag (buffer, self->pending_tag, &start_iter, &end_iter);
+  gtk_text_buffer_remove_tag (buffer, self->rejected_tag, &start_iter, &end_iter);
+  for (guint i = 0; i < G_N_ELEMENTS (self->review_tags); i++)
+    if (self->review_tags[i] != NULL)
+      gtk_text_buffer_remove_tag (buffer, self->review_tags[i], &start_iter, &end_iter);
 }
 
 /* Repaints what an edit of the span [start, end) can have changed: every entity that overlaps
@@ -345,6 +372,32 @@ ann_article_view_get_text_view (AnnArticleView *self)
   g_return_val_if_fail (ANN_IS_ARTICLE_VIEW (self), NULL);
 
   return self->text_view;
+}
+
+/**
+ * ann_article_view_set_review:
+ * @n_annotators: how many annotators' files the shown file merges, or 0 outside review
+ *
+ * In review, each candidate is marked by how the annotators disagree on it (see
+ * ann_review_classify()): a dotted underline where only some have it, a wavy one for a label
+ * conflict, a line above for a boundary conflict.
+ */
+void
+ann_article_view_set_review (AnnArticleView *self,
+                             guint           n_annotators)
+{
+  g_return_if_fail (ANN_IS_ARTICLE_VIEW (self));
+
+  if (self->review_annotators == n_annotators)
+    return;
+  self->review_annotators = n_annotators;
+  if (self->store != NULL)
+    {
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_bounds (get_buffer (self), &start, &end);
+      retag_range (self, 0, gtk_text_iter_get_offset (&end));
+    }
 }
 
 /* --- selection and hit-testing ------------------------------------------------------------ */
@@ -651,6 +704,26 @@ ann_article_view_init (AnnArticleView *self)
                                                "background", "#77767b",
                                                "foreground", "#ffffff",
                                                NULL);
+  self->review_tags[ANN_REVIEW_SOME] =
+    gtk_text_buffer_create_tag (get_buffer (self), "review-some",
+                                "underline", PANGO_UNDERLINE_SINGLE,
+                                "underline-rgba", &(GdkRGBA) { 0.4, 0.4, 0.4, 1 },
+                                NULL);
+  self->review_tags[ANN_REVIEW_LABEL_CONFLICT] =
+    gtk_text_buffer_create_tag (get_buffer (self), "review-label-conflict",
+                                "underline", PANGO_UNDERLINE_ERROR,
+                                "underline-rgba", &(GdkRGBA) { 0.75, 0.11, 0.16, 1 },
+                                NULL);
+  self->review_tags[ANN_REVIEW_BOUNDARY_CONFLICT] =
+    gtk_text_buffer_create_tag (get_buffer (self), "review-boundary-conflict",
+                                /* No "overline-rgba": GTK 4.8 frees that colour twice. */
+                                "overline", PANGO_OVERLINE_SINGLE,
+                                "underline", PANGO_UNDERLINE_SINGLE,
+                                "underline-rgba", &(GdkRGBA) { 0.75, 0.11, 0.16, 1 },
+                                NULL);
+  self->rejected_tag = gtk_text_buffer_create_tag (get_buffer (self), "rejected",
+                                                   "strikethrough", TRUE,
+                                                   NULL);
   self->selected_tag = gtk_text_buffer_create_tag (get_buffer (self), "selected-entity",
                                                    "background", "#1a5fb4",
                                                    "foreground", "#ffffff",

@@ -35,5 +35,7 @@ AnnEntity   *ann_article_view_entity_at         (AnnArticleView *self,
 void         ann_article_view_set_find_matches  (AnnArticleView *self,
                                                  GArray         *matches);
 gboolean     ann_article_view_is_tagging_done   (AnnArticleView *self);
+void         ann_article_view_set_review        (AnnArticleView *self,
+                                                 guint           n_annotators);
 
 G_END_DECLS

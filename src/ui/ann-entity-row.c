@@ -17,6 +17,7 @@ struct _AnnEntityRow
   GtkDrawingArea *swatch;
   GtkLabel       *label_id;
   GtkLabel       *text;
+  GtkLabel       *annotators;
   GtkLabel       *status;
   GtkLabel       *position;
 
@@ -80,6 +81,14 @@ ann_entity_row_set_entity (AnnEntityRow   *self,
   gtk_label_set_label (self->label_id, ann_entity_get_label (entity));
   gtk_label_set_label (self->text, ann_entity_get_text (entity));
   gtk_label_set_label (self->status, describe_status (ann_entity_get_status (entity)));
+  /* Who had it, in a merged or curated file. */
+  if (ann_entity_get_annotators (entity) != NULL)
+    {
+      g_autofree char *who = g_strjoinv (", ", (char **) ann_entity_get_annotators (entity));
+
+      gtk_label_set_label (self->annotators, who);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->annotators), ann_entity_get_annotators (entity) != NULL);
   gtk_label_set_label (self->position, position);
   g_free (self->label_name);
   self->label_name = g_strdup (name);
@@ -142,6 +151,7 @@ ann_entity_row_class_init (AnnEntityRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AnnEntityRow, swatch);
   gtk_widget_class_bind_template_child (widget_class, AnnEntityRow, label_id);
   gtk_widget_class_bind_template_child (widget_class, AnnEntityRow, text);
+  gtk_widget_class_bind_template_child (widget_class, AnnEntityRow, annotators);
   gtk_widget_class_bind_template_child (widget_class, AnnEntityRow, status);
   gtk_widget_class_bind_template_child (widget_class, AnnEntityRow, position);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LIST_ITEM);

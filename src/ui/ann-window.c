@@ -19,6 +19,8 @@
 #include "ann-article-view.h"
 #include "ann-find.h"
 #include "ann-format.h"
+#include "ann-agreement.h"
+#include "ann-review.h"
 #include "ann-io.h"
 #include "ann-text.h"
 #include "ann-window.h"
@@ -38,6 +40,9 @@ struct _AnnWindow
   GtkInfoBar         *info_bar;
   GtkLabel           *info_label;
   GtkInfoBar         *recovery_bar;
+  GtkWidget          *review_bar;
+  GtkLabel           *review_title;
+  GtkLabel           *review_figures;
   GtkLabel           *recovery_label;
   GtkSearchBar       *find_bar;
   GtkSearchEntry     *find_entry;
@@ -73,6 +78,12 @@ struct _AnnWindow
   guint               loading_pulse;
   GFile              *pending_open;     /* to open once unsaved changes are dealt with */
   AnnImportFunc       pending_import;   /* nullable: how to read it, if another tool's file */
+  GPtrArray          *pending_review;   /* nullable: annotators' files (GFile) to review */
+
+  /* review: the annotators' files whose candidates the open file curates */
+  GPtrArray          *review_sources;   /* nullable: AnnFile */
+  GStrv               review_names;
+  guint               figures_source;
   guint               autosave_source;
   GFile              *recovery_file;
   Continuation        after_save;
@@ -85,6 +96,7 @@ static void update_title (AnnWindow *self);
 static void update_actions (AnnWindow *self);
 static void save_then (AnnWindow *self, Continuation then);
 static void remember_size (AnnWindow *self);
+static void clear_review (AnnWindow *self);
 static void on_find_changed (AnnWindow *self);
 
 /* --- small helpers ------------------------------------------------------------------------ */
@@ -249,6 +261,7 @@ set_file (AnnWindow *self,
 
   ann_window_select_entity (self, NULL);
   g_clear_pointer (&self->reselect_id, g_free);
+  clear_review (self);
   clear_find (self);
   delete_recovery (self);
   self->restored = FALSE;
@@ -399,6 +412,14 @@ ann_window_get_article_view (AnnWindow *self)
   return GTK_WIDGET (self->article_view);
 }
 
+GtkWidget *
+ann_window_get_panel (AnnWindow *self)
+{
+  g_return_val_if_fail (ANN_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->panel);
+}
+
 /**
  * ann_window_is_modified:
  *
@@ -420,13 +441,87 @@ ann_window_is_empty (AnnWindow *self)
   return self->file == NULL && self->loading == NULL;
 }
 
+/* --- review ------------------------------------------------------------------------------ */
+
+static gboolean
+update_figures (gpointer user_data)
+{
+  AnnWindow *self = user_data;
+  g_autofree char *figures = NULL;
+
+  self->figures_source = 0;
+  if (self->review_sources == NULL)
+    return G_SOURCE_REMOVE;
+
+  figures = ann_review_describe_figures (self->review_sources,
+                                         (const char * const *) self->review_names, self->file);
+  gtk_label_set_label (self->review_figures, figures);
+  return G_SOURCE_REMOVE;
+}
+
+/* The figures against the gold follow every decision, computed once per burst of edits. */
+static void
+queue_figures (AnnWindow *self)
+{
+  if (self->figures_source == 0)
+    self->figures_source = g_idle_add_full (G_PRIORITY_LOW, update_figures, self, NULL);
+}
+
+static void
+clear_review (AnnWindow *self)
+{
+  g_clear_handle_id (&self->figures_source, g_source_remove);
+  g_clear_pointer (&self->review_sources, g_ptr_array_unref);
+  g_clear_pointer (&self->review_names, g_strfreev);
+  ann_article_view_set_review (self->article_view, 0);
+  ann_annotation_panel_set_review (self->panel, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->review_bar), FALSE);
+}
+
+static void
+set_review (AnnWindow *self,
+            GPtrArray *sources,
+            GStrv      names)
+{
+  g_autofree char *who = g_strjoinv (", ", names);
+  g_autofree char *title = g_strdup_printf (_("Reviewing %u annotators: %s"), sources->len, who);
+
+  self->review_sources = g_ptr_array_ref (sources);
+  self->review_names = g_strdupv (names);
+  ann_article_view_set_review (self->article_view, sources->len);
+  ann_annotation_panel_set_review (self->panel, sources->len);
+  gtk_label_set_label (self->review_title, title);
+  gtk_widget_set_visible (GTK_WIDGET (self->review_bar), TRUE);
+  g_signal_connect_swapped (ann_file_get_entities (self->file), "items-changed",
+                            G_CALLBACK (queue_figures), self);
+  update_figures (self);
+}
+
+/**
+ * ann_window_get_review_figures:
+ *
+ * Returns: (nullable): the agreement figures the review shows, or %NULL outside review
+ */
+const char *
+ann_window_get_review_figures (AnnWindow *self)
+{
+  g_return_val_if_fail (ANN_IS_WINDOW (self), NULL);
+
+  if (self->review_sources == NULL)
+    return NULL;
+  update_figures (self);
+  return gtk_label_get_label (self->review_figures);
+}
+
 /* --- loading ------------------------------------------------------------------------------ */
 
 typedef struct
 {
-  AnnFile *file;
-  GFile   *location;   /* nullable: where saving goes */
-  char    *warning;    /* nullable */
+  AnnFile   *file;
+  GFile     *location;   /* nullable: where saving goes */
+  char      *warning;    /* nullable */
+  GPtrArray *sources;    /* in review: the annotators' files (AnnFile) */
+  GStrv      names;      /* in review: their names */
 } Loaded;
 
 static void
@@ -434,6 +529,8 @@ loaded_free (Loaded *loaded)
 {
   g_clear_object (&loaded->file);
   g_clear_object (&loaded->location);
+  g_clear_pointer (&loaded->sources, g_ptr_array_unref);
+  g_clear_pointer (&loaded->names, g_strfreev);
   g_free (loaded->warning);
   g_free (loaded);
 }
@@ -451,13 +548,42 @@ typedef struct
 {
   GFile         *file;
   AnnImportFunc  import;   /* nullable: a native file or a text article */
+  GPtrArray     *review;   /* nullable: annotators' files (GFile) to review, file is the first */
 } LoadRequest;
 
 static void
 load_request_free (LoadRequest *request)
 {
   g_object_unref (request->file);
+  g_clear_pointer (&request->review, g_ptr_array_unref);
   g_free (request);
+}
+
+/* Loads the annotators' files and makes the candidates file the reviewer curates. */
+static gboolean
+load_review (GPtrArray  *files,
+             Loaded     *loaded,
+             GError    **error)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+
+  loaded->sources = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < files->len; i++)
+    {
+      AnnFile *source = ann_file_load (g_ptr_array_index (files, i), error);
+
+      if (source == NULL)
+        return FALSE;
+      g_ptr_array_add (loaded->sources, source);
+      g_ptr_array_add (paths, ann_io_describe_file (g_ptr_array_index (files, i)));
+    }
+  g_ptr_array_add (paths, NULL);
+
+  loaded->names = ann_agreement_annotator_names (loaded->sources, (const char * const *) paths->pdata);
+  if (!ann_agreement_check_document (loaded->sources, (const char * const *) loaded->names, error))
+    return FALSE;
+  loaded->file = ann_review_start (loaded->sources, (const char * const *) loaded->names, error);
+  return loaded->file != NULL;
 }
 
 /* Runs in a worker thread: reading and checking a large file must not stall the window. */
@@ -472,8 +598,10 @@ load_in_thread (GTask        *task,
   Loaded *loaded = g_new0 (Loaded, 1);
   GError *error = NULL;
 
-  /* Another tool's file becomes a new, unsaved annotation file. */
-  if (request->import != NULL)
+  /* Another tool's file, or a review, becomes a new, unsaved annotation file. */
+  if (request->review != NULL)
+    load_review (request->review, loaded, &error);
+  else if (request->import != NULL)
     loaded->file = request->import (file, &loaded->warning, &error);
   else if (is_annotation_file (file))
     {
@@ -531,6 +659,8 @@ on_loaded (GObject      *source,
     }
 
   set_file (self, loaded->file, loaded->location);
+  if (loaded->sources != NULL)
+    set_review (self, loaded->sources, loaded->names);
   if (loaded->location != NULL)
     {
       g_autofree char *uri = g_file_get_uri (loaded->location);
@@ -545,7 +675,8 @@ on_loaded (GObject      *source,
 static void
 start_loading (AnnWindow     *self,
                GFile         *file,
-               AnnImportFunc  import)
+               AnnImportFunc  import,
+               GPtrArray     *review)
 {
   g_autoptr(GTask) task = NULL;
   LoadRequest *request;
@@ -561,6 +692,7 @@ start_loading (AnnWindow     *self,
   request = g_new0 (LoadRequest, 1);
   request->file = g_object_ref (file);
   request->import = import;
+  request->review = review ? g_ptr_array_ref (review) : NULL;
   g_task_set_task_data (task, request, (GDestroyNotify) load_request_free);
   g_task_run_in_thread (task, load_in_thread);
 
@@ -643,7 +775,8 @@ open_pending_file (AnnWindow *self)
   g_autoptr(GFile) file = g_steal_pointer (&self->pending_open);
 
   if (file != NULL)
-    start_loading (self, file, self->pending_import);
+    start_loading (self, file, self->pending_import, self->pending_review);
+  g_clear_pointer (&self->pending_review, g_ptr_array_unref);
 }
 
 static void
@@ -654,6 +787,7 @@ open_or_import (AnnWindow     *self,
   /* Per window: another window may open a file while this one asks. */
   g_set_object (&self->pending_open, file);
   self->pending_import = import;
+  g_clear_pointer (&self->pending_review, g_ptr_array_unref);
   confirm_discard_then (self, open_pending_file);
 }
 
@@ -671,6 +805,27 @@ ann_window_open_file (AnnWindow *self,
   g_return_if_fail (G_IS_FILE (file));
 
   open_or_import (self, file, NULL);
+}
+
+/**
+ * ann_window_review_files:
+ * @files: (element-type GFile): two or more annotators' files of one article
+ *
+ * Opens a review of @files: every annotator's entity is a candidate that the reviewer accepts
+ * or rejects, and saving writes the gold file.
+ */
+void
+ann_window_review_files (AnnWindow *self,
+                         GPtrArray *files)
+{
+  g_return_if_fail (ANN_IS_WINDOW (self));
+  g_return_if_fail (files != NULL && files->len >= 2);
+
+  g_set_object (&self->pending_open, g_ptr_array_index (files, 0));
+  self->pending_import = NULL;
+  g_clear_pointer (&self->pending_review, g_ptr_array_unref);
+  self->pending_review = g_ptr_array_ref (files);
+  confirm_discard_then (self, open_pending_file);
 }
 
 /**
@@ -1006,6 +1161,48 @@ on_save_as (GSimpleAction *action,
   ann_annotation_panel_commit_edits (self->panel);
   self->after_save = NULL;
   choose_location_and_save (self);
+}
+
+/* --- review of several annotators' files ------------------------------------------------- */
+
+static void
+on_review_response (GtkNativeDialog *chooser,
+                    int              response,
+                    AnnWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) chosen = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < g_list_model_get_n_items (chosen); i++)
+        g_ptr_array_add (files, g_list_model_get_item (chosen, i));
+      if (files->len >= 2)
+        ann_window_review_files (self, files);
+      else
+        show_error (self, _("Choose two or more files to review"),
+                    _("A review compares the annotation files of several annotators of one article."));
+    }
+  g_object_unref (chooser);
+}
+
+static void
+on_review (GSimpleAction *action,
+           GVariant      *parameter,
+           gpointer       user_data)
+{
+  AnnWindow *self = user_data;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Review Annotators’ Files of One Article"),
+                                         GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Review"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("Annotation files (.json)"));
+  gtk_file_filter_add_suffix (filter, "json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  show_chooser (self, chooser, G_CALLBACK (on_review_response));
 }
 
 /* --- other tools' formats ------------------------------------------------------------------ */
@@ -1678,7 +1875,16 @@ move_selection (AnnWindow *self,
     return;
 
   if (self->selected != NULL && ann_entity_store_get_position (store, self->selected, &position))
-    position = (position + n + direction) % n;
+    {
+      position = (position + n + direction) % n;
+      /* In review, Tab goes to the next candidate still undecided. */
+      for (guint tries = 0; self->review_sources != NULL && tries < n; tries++)
+        {
+          if (ann_entity_get_status (ann_entity_store_get_nth (store, position)) == ANN_ENTITY_STATUS_PENDING)
+            break;
+          position = (position + n + direction) % n;
+        }
+    }
   else
     {
       guint cursor = ann_article_view_get_cursor (self->article_view);
@@ -1982,6 +2188,7 @@ static const GActionEntry win_actions[] = {
   { "save", on_save },
   { "save-as", on_save_as },
   { "import", on_import },
+  { "review", on_review },
   { "export", on_export, "s" },
   { "undo", on_undo },
   { "redo", on_redo },
@@ -2069,6 +2276,7 @@ ann_window_dispose (GObject *object)
     g_cancellable_cancel (self->loading);
   stop_loading (self);
   g_clear_object (&self->pending_open);
+  g_clear_pointer (&self->pending_review, g_ptr_array_unref);
   g_clear_handle_id (&self->autosave_source, g_source_remove);
   if (self->recent != NULL)
     g_signal_handlers_disconnect_by_data (self->recent, self);
@@ -2110,6 +2318,9 @@ ann_window_class_init (AnnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AnnWindow, info_bar);
   gtk_widget_class_bind_template_child (widget_class, AnnWindow, info_label);
   gtk_widget_class_bind_template_child (widget_class, AnnWindow, recovery_bar);
+  gtk_widget_class_bind_template_child (widget_class, AnnWindow, review_bar);
+  gtk_widget_class_bind_template_child (widget_class, AnnWindow, review_title);
+  gtk_widget_class_bind_template_child (widget_class, AnnWindow, review_figures);
   gtk_widget_class_bind_template_child (widget_class, AnnWindow, recovery_label);
   gtk_widget_class_bind_template_child (widget_class, AnnWindow, find_bar);
   gtk_widget_class_bind_template_child (widget_class, AnnWindow, find_entry);

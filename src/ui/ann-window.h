@@ -22,6 +22,9 @@ AnnWindow  *ann_window_new               (AnnApplication *application);
 gboolean    ann_window_is_empty          (AnnWindow      *self);
 void        ann_window_open_file         (AnnWindow      *self,
                                           GFile          *file);
+void        ann_window_review_files      (AnnWindow       *self,
+                                          GPtrArray       *files);
+const char *ann_window_get_review_figures (AnnWindow      *self);
 void        ann_window_import_file       (AnnWindow       *self,
                                           GFile           *file,
                                           const AnnFormat *format);
@@ -46,6 +49,7 @@ GFile      *ann_window_get_recovery_file (AnnWindow      *self);
 guint       ann_window_find              (AnnWindow      *self,
                                           const char     *query);
 GtkWidget  *ann_window_get_article_view  (AnnWindow      *self);
+GtkWidget  *ann_window_get_panel         (AnnWindow      *self);
 gboolean    ann_window_is_modified       (AnnWindow      *self);
 
 G_END_DECLS
