@@ -1695,6 +1695,90 @@ test_review (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+static void
+set_propagation (gboolean on)
+{
+  g_settings_set_boolean (ann_application_get_settings (app), "propagate-suggestions", on);
+}
+
+/* Suggestions: Suggest adds pending entities in one undo step; Enter accepts one, Backspace
+ * removes one, Ctrl+Enter accepts every suggestion of the selected one's label; tagging a
+ * string offers its other occurrences when propagation is on. */
+static void
+test_suggestions (void)
+{
+  g_autofree char *path = sample_with_no_entities ();
+  AnnWindow *window = open_window (path);
+  AnnEntityStore *store = store_of (window);
+  guint suggested, start;
+  AnnEntity *first;
+  g_autofree char *label = NULL;
+  guint same_label = 0;
+
+  suggested = ann_window_suggest (window);
+  g_assert_cmpuint (suggested, >, 20);
+  g_assert_cmpuint (ann_entity_store_get_n_entities (store), ==, suggested);
+  g_assert_cmpuint (count_status (store, ANN_ENTITY_STATUS_PENDING), ==, suggested);
+  g_assert_nonnull (ann_entity_store_find (store, offset_of (window, "Kế hoạch số 45-KH/TU", 0),
+                                           offset_of (window, "Kế hoạch số 45-KH/TU", 0) +
+                                           length_of ("Kế hoạch số 45-KH/TU"), "DOC"));
+
+  /* Running it again adds nothing: suggestions never duplicate. */
+  g_assert_cmpint (ann_window_suggest (window), ==, 0);
+
+  activate (window, "next-entity", NULL);
+  first = ann_window_get_selected (window);
+  g_assert_nonnull (first);
+  activate (window, "accept", NULL);
+  g_assert_cmpint (ann_entity_get_status (ann_window_get_selected (window)), ==, ANN_ENTITY_STATUS_ACCEPTED);
+  activate (window, "next-entity", NULL);
+  activate (window, "reject", NULL);
+  g_assert_cmpuint (ann_entity_store_get_n_entities (store), ==, suggested - 1);
+
+  /* All suggestions of one label at once. */
+  activate (window, "next-entity", NULL);
+  label = g_strdup (ann_entity_get_label (ann_window_get_selected (window)));
+  for (guint i = 0; i < ann_entity_store_get_n_entities (store); i++)
+    {
+      AnnEntity *entity = ann_entity_store_get_nth (store, i);
+
+      if (g_strcmp0 (ann_entity_get_label (entity), label) == 0 &&
+          ann_entity_get_status (entity) == ANN_ENTITY_STATUS_PENDING)
+        same_label++;
+    }
+  activate (window, "accept-all", NULL);
+  for (guint i = 0; i < ann_entity_store_get_n_entities (store); i++)
+    {
+      AnnEntity *entity = ann_entity_store_get_nth (store, i);
+
+      if (g_strcmp0 (ann_entity_get_label (entity), label) == 0)
+        g_assert_cmpint (ann_entity_get_status (entity), !=, ANN_ENTITY_STATUS_PENDING);
+    }
+  g_assert_cmpuint (same_label, >, 0);
+
+  /* Every step undoes: accept-all, reject, accept, suggest. */
+  activate (window, "undo", NULL);
+  activate (window, "undo", NULL);
+  activate (window, "undo", NULL);
+  g_assert_cmpuint (count_status (store, ANN_ENTITY_STATUS_PENDING), ==, suggested);
+  activate (window, "undo", NULL);
+  g_assert_cmpuint (ann_entity_store_get_n_entities (store), ==, 0);
+
+  /* Propagation: tagging "Hùng" offers its other occurrence. */
+  set_propagation (TRUE);
+  start = offset_of (window, "Hùng", 0);
+  ann_window_select_text (window, start, start + length_of ("Hùng"));
+  activate (window, "tag", "PER");
+  g_assert_cmpuint (ann_entity_store_get_n_entities (store), ==, 2);
+  g_assert_cmpuint (count_status (store, ANN_ENTITY_STATUS_PENDING), ==, 1);
+  /* One undo takes back the tag and what it offered. */
+  activate (window, "undo", NULL);
+  g_assert_cmpuint (ann_entity_store_get_n_entities (store), ==, 0);
+  set_propagation (FALSE);
+
+  close_and_finalize (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1720,6 +1804,8 @@ main (int    argc,
   app = ann_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  /* Most tests count entities after tagging: propagation is tested on its own. */
+  set_propagation (FALSE);
 
   g_test_add_func ("/window/open-shows-entities", test_open_shows_entities);
   g_test_add_func ("/window/tag-relabel-delete-undo", test_tag_relabel_delete_undo);
@@ -1731,6 +1817,7 @@ main (int    argc,
   g_test_add_func ("/window/recovery-file", test_recovery_file);
   g_test_add_func ("/window/export-and-import", test_export_and_import);
   g_test_add_func ("/window/review", test_review);
+  g_test_add_func ("/window/suggestions", test_suggestions);
   g_test_add_func ("/window/nested-highlights", test_nested_highlights);
   g_test_add_func ("/window/editor-keeps-note-and-ref", test_editor_keeps_note_and_ref);
   g_test_add_func ("/window/panel-follows-undo", test_panel_follows_undo);

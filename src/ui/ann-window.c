@@ -21,6 +21,7 @@
 #include "ann-format.h"
 #include "ann-agreement.h"
 #include "ann-review.h"
+#include "ann-suggest.h"
 #include "ann-io.h"
 #include "ann-text.h"
 #include "ann-window.h"
@@ -372,6 +373,9 @@ update_actions (AnnWindow *self)
   enable (self, "set-status", selected);
   enable (self, "accept", selected);
   enable (self, "reject", selected);
+  enable (self, "accept-all", selected);
+  enable (self, "reject-all", selected);
+  enable (self, "suggest", open);
   enable (self, "next-entity", open);
   enable (self, "previous-entity", open);
   enable (self, "find", open);
@@ -1597,6 +1601,164 @@ relabel (AnnWindow  *self,
     report (self, error->message);
 }
 
+/* --- suggestions ------------------------------------------------------------------------- */
+
+static gboolean
+propagation_enabled (AnnWindow *self)
+{
+  GSettings *settings = get_settings (self);
+
+  return settings == NULL || g_settings_get_boolean (settings, "propagate-suggestions");
+}
+
+/* Adds @suggestions (pending entities) as one step; returns how many went in. */
+static guint
+add_suggestions (AnnWindow *self,
+                 GPtrArray *suggestions)
+{
+  guint added = 0;
+
+  ann_history_begin_group (self->history);
+  for (guint i = 0; i < suggestions->len; i++)
+    if (ann_history_add (self->history, g_ptr_array_index (suggestions, i), NULL))
+      added++;
+  ann_history_end_group (self->history);
+  return added;
+}
+
+/* After a string is tagged, its other occurrences are offered as suggestions. */
+static void
+offer_other_occurrences (AnnWindow *self,
+                         AnnEntity *tagged)
+{
+  g_autoptr(GPtrArray) offers = NULL;
+
+  if (!propagation_enabled (self))
+    return;
+  offers = ann_suggest_propagate (self->file, tagged);
+  add_suggestions (self, offers);
+}
+
+/**
+ * ann_window_suggest:
+ *
+ * Runs the rules and gazetteers (the bundled ones and the user's) over the article and adds
+ * what they find as pending suggestions, in one undo step.
+ *
+ * Returns: the number of suggestions added, or -1 on an error the window reported
+ */
+int
+ann_window_suggest (AnnWindow *self)
+{
+  g_autoptr(AnnSuggester) suggester = NULL;
+  g_autoptr(GPtrArray) suggestions = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) user_lists = NULL;
+  g_autofree char *message = NULL;
+  GSettings *settings = get_settings (self);
+  guint added;
+
+  g_return_val_if_fail (ANN_IS_WINDOW (self), -1);
+  g_return_val_if_fail (self->file != NULL, -1);
+
+  suggester = ann_suggester_new_default (ann_file_get_labels (self->file), &error);
+  if (suggester != NULL && settings != NULL)
+    {
+      user_lists = g_settings_get_strv (settings, "user-gazetteers");
+      for (guint i = 0; user_lists[i] != NULL && error == NULL; i++)
+        {
+          g_autoptr(GFile) list = g_file_new_for_path (user_lists[i]);
+
+          ann_suggester_load_gazetteer (suggester, list, NULL, &error);
+        }
+    }
+  if (error == NULL)
+    suggestions = ann_suggester_run (suggester, self->file, &error);
+  if (suggestions == NULL)
+    {
+      show_error (self, _("No suggestions could be made"), error->message);
+      return -1;
+    }
+
+  added = add_suggestions (self, suggestions);
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u suggestion added: Enter accepts, Backspace rejects",
+                                          "%u suggestions added: Enter accepts, Backspace rejects",
+                                          added), added);
+  report (self, message);
+  return added;
+}
+
+static void
+on_suggest (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  ann_window_suggest (user_data);
+}
+
+/* Accepting marks an entity accepted. Rejecting a suggestion removes it, since it is no one's
+ * annotation; in review, a rejected candidate stays, marked, as the gold file's record. */
+static void
+decide (AnnWindow *self,
+        AnnEntity *entity,
+        gboolean   accept)
+{
+  g_autoptr(AnnEntity) copy = NULL;
+
+  if (!accept && self->review_sources == NULL &&
+      ann_entity_get_status (entity) == ANN_ENTITY_STATUS_PENDING)
+    {
+      ann_history_remove (self->history, entity, NULL);
+      return;
+    }
+
+  copy = ann_entity_copy (entity);
+  ann_entity_set_status (copy, accept ? ANN_ENTITY_STATUS_ACCEPTED : ANN_ENTITY_STATUS_REJECTED);
+  ann_history_replace (self->history, entity, copy, NULL);
+}
+
+/* Decides every suggestion with the selected entity's label at once, in one undo step. */
+static void
+decide_all_of_label (AnnWindow *self,
+                     gboolean   accept)
+{
+  g_autoptr(GPtrArray) entities = NULL;
+  g_autofree char *label = NULL;
+
+  if (self->selected == NULL)
+    return;
+  label = g_strdup (ann_entity_get_label (self->selected));
+  entities = ann_entity_store_dup_all (ann_file_get_entities (self->file));
+
+  ann_history_begin_group (self->history);
+  for (guint i = 0; i < entities->len; i++)
+    {
+      AnnEntity *entity = g_ptr_array_index (entities, i);
+
+      if (ann_entity_get_status (entity) == ANN_ENTITY_STATUS_PENDING &&
+          g_strcmp0 (ann_entity_get_label (entity), label) == 0)
+        decide (self, entity, accept);
+    }
+  ann_history_end_group (self->history);
+}
+
+static void
+on_accept_all (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  decide_all_of_label (user_data, TRUE);
+}
+
+static void
+on_reject_all (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  decide_all_of_label (user_data, FALSE);
+}
+
 static void
 tag_with_label (AnnWindow  *self,
                 const char *label)
@@ -1614,7 +1776,15 @@ tag_with_label (AnnWindow  *self,
   if (ann_article_view_get_selection (self->article_view, &start, &end) &&
       ann_document_snap_to_words (ann_file_get_document (self->file), &start, &end))
     {
-      AnnEntity *entity = tag_span (self, label, start, end);
+      guint before = ann_entity_store_get_n_entities (ann_file_get_entities (self->file));
+      AnnEntity *entity;
+
+      /* The tag and the suggestions it brings are one step to undo. */
+      ann_history_begin_group (self->history);
+      entity = tag_span (self, label, start, end);
+      if (entity != NULL && ann_entity_store_get_n_entities (ann_file_get_entities (self->file)) > before)
+        offer_other_occurrences (self, entity);
+      ann_history_end_group (self->history);
 
       if (entity != NULL)
         {
@@ -1753,7 +1923,10 @@ on_accept (GSimpleAction *action,
            GVariant      *parameter,
            gpointer       user_data)
 {
-  edit_selected (user_data, edit_status, "accepted");
+  AnnWindow *self = user_data;
+
+  if (self->selected != NULL)
+    decide (self, self->selected, TRUE);
 }
 
 static void
@@ -1761,7 +1934,10 @@ on_reject (GSimpleAction *action,
            GVariant      *parameter,
            gpointer       user_data)
 {
-  edit_selected (user_data, edit_status, "rejected");
+  AnnWindow *self = user_data;
+
+  if (self->selected != NULL)
+    decide (self, self->selected, FALSE);
 }
 
 static void
@@ -2189,6 +2365,9 @@ static const GActionEntry win_actions[] = {
   { "save-as", on_save_as },
   { "import", on_import },
   { "review", on_review },
+  { "suggest", on_suggest },
+  { "accept-all", on_accept_all },
+  { "reject-all", on_reject_all },
   { "export", on_export, "s" },
   { "undo", on_undo },
   { "redo", on_redo },

@@ -49,6 +49,7 @@ GFile      *ann_window_get_recovery_file (AnnWindow      *self);
 guint       ann_window_find              (AnnWindow      *self,
                                           const char     *query);
 GtkWidget  *ann_window_get_article_view  (AnnWindow      *self);
+int         ann_window_suggest           (AnnWindow      *self);
 GtkWidget  *ann_window_get_panel         (AnnWindow      *self);
 gboolean    ann_window_is_modified       (AnnWindow      *self);
 
