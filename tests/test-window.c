@@ -1779,6 +1779,43 @@ test_suggestions (void)
   close_and_finalize (window);
 }
 
+/* The user's own rules file, chosen in Preferences, replaces the bundled rules. */
+static void
+test_user_rules (void)
+{
+  static const char rules[] =
+    "{\"format\": \"article-annotator-suggest-rules\", \"version\": 1, \"rules\": ["
+    "{\"id\": \"vietgap\", \"label\": \"MISC\", \"pattern\": \"VietGAP\"}]}";
+  g_autofree char *dir = g_dir_make_tmp ("ann-window-XXXXXX", NULL);
+  g_autofree char *rules_path = g_build_filename (dir, "rules.json", NULL);
+  g_autofree char *path = sample_with_no_entities ();
+  GSettings *settings = ann_application_get_settings (app);
+  AnnWindow *window;
+  AnnEntity *only;
+  int added;
+
+  g_assert_true (g_file_set_contents (rules_path, rules, -1, NULL));
+  g_settings_set_string (settings, "rules-file", rules_path);
+
+  window = open_window (path);
+  added = ann_window_suggest (window);
+  g_settings_reset (settings, "rules-file");
+
+  /* The bundled gazetteers still run: VietGAP from the rule, places from the lists. */
+  g_assert_cmpint (added, >, 1);
+  only = ann_entity_store_find (store_of (window), offset_of (window, "VietGAP", 0),
+                                offset_of (window, "VietGAP", 0) + 7, "MISC");
+  g_assert_nonnull (only);
+  /* No bundled rule ran: no document reference was suggested. */
+  for (guint i = 0; i < ann_entity_store_get_n_entities (store_of (window)); i++)
+    g_assert_cmpstr (ann_entity_get_label (ann_entity_store_get_nth (store_of (window), i)), !=, "DOC");
+
+  activate (window, "undo", NULL);
+  close_and_finalize (window);
+  g_assert_cmpint (g_remove (rules_path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1818,6 +1855,7 @@ main (int    argc,
   g_test_add_func ("/window/export-and-import", test_export_and_import);
   g_test_add_func ("/window/review", test_review);
   g_test_add_func ("/window/suggestions", test_suggestions);
+  g_test_add_func ("/window/user-rules", test_user_rules);
   g_test_add_func ("/window/nested-highlights", test_nested_highlights);
   g_test_add_func ("/window/editor-keeps-note-and-ref", test_editor_keeps_note_and_ref);
   g_test_add_func ("/window/panel-follows-undo", test_panel_follows_undo);

@@ -19,6 +19,9 @@ struct _AnnPreferences
   GtkCheckButton *propagate_check;
   GtkListBox    *gazetteer_list;
   GtkButton     *add_gazetteer_button;
+  GtkButton     *rules_button;
+  GtkLabel      *rules_label;
+  GtkButton     *rules_reset_button;
 
   GSettings     *settings;   /* nullable */
 };
@@ -115,6 +118,50 @@ on_add_gazetteer (AnnPreferences *self)
 }
 
 static void
+show_rules (AnnPreferences *self)
+{
+  g_autofree char *rules = g_settings_get_string (self->settings, "rules-file");
+
+  gtk_label_set_label (self->rules_label, *rules ? rules : _("The bundled rules"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->rules_reset_button), *rules != '\0');
+}
+
+static void
+on_rules_chosen (GtkNativeDialog *chooser,
+                 int              response,
+                 AnnPreferences  *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (g_file_peek_path (file) != NULL)
+        g_settings_set_string (self->settings, "rules-file", g_file_peek_path (file));
+      show_rules (self);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+on_choose_rules (AnnPreferences *self)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Choose Suggestion Rules"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_rules_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_reset_rules (AnnPreferences *self)
+{
+  g_settings_reset (self->settings, "rules-file");
+  show_rules (self);
+}
+
+static void
 ann_preferences_dispose (GObject *object)
 {
   g_clear_object (&ANN_PREFERENCES (object)->settings);
@@ -140,6 +187,11 @@ ann_preferences_class_init (AnnPreferencesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AnnPreferences, gazetteer_list);
   gtk_widget_class_bind_template_child (widget_class, AnnPreferences, add_gazetteer_button);
   gtk_widget_class_bind_template_callback (widget_class, on_add_gazetteer);
+  gtk_widget_class_bind_template_child (widget_class, AnnPreferences, rules_button);
+  gtk_widget_class_bind_template_child (widget_class, AnnPreferences, rules_label);
+  gtk_widget_class_bind_template_child (widget_class, AnnPreferences, rules_reset_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_choose_rules);
+  gtk_widget_class_bind_template_callback (widget_class, on_reset_rules);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -166,6 +218,8 @@ ann_preferences_new (GtkWindow *parent,
       gtk_widget_set_sensitive (GTK_WIDGET (self->propagate_check), FALSE);
       gtk_widget_set_sensitive (GTK_WIDGET (self->add_gazetteer_button), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->gazetteer_list), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->rules_button), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->rules_reset_button), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->unavailable_label), TRUE);
       return self;
     }
@@ -176,5 +230,6 @@ ann_preferences_new (GtkWindow *parent,
                    G_SETTINGS_BIND_DEFAULT);
   self->settings = g_object_ref (settings);
   show_gazetteers (self);
+  show_rules (self);
   return self;
 }

@@ -1639,6 +1639,27 @@ offer_other_occurrences (AnnWindow *self,
   add_suggestions (self, offers);
 }
 
+/* The bundled rules and gazetteers, or the user's own rules file with the bundled gazetteers. */
+static AnnSuggester *
+make_suggester (AnnWindow  *self,
+                GError    **error)
+{
+  GSettings *settings = get_settings (self);
+  g_autofree char *rules = settings ? g_settings_get_string (settings, "rules-file") : NULL;
+  g_autoptr(AnnSuggester) suggester = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  if (rules == NULL || *rules == '\0')
+    return ann_suggester_new_default (ann_file_get_labels (self->file), error);
+
+  suggester = ann_suggester_new (ann_file_get_labels (self->file));
+  file = g_file_new_for_path (rules);
+  if (!ann_suggester_load_rules (suggester, file, error) ||
+      !ann_suggester_load_bundled_gazetteers (suggester, error))
+    return NULL;
+  return g_steal_pointer (&suggester);
+}
+
 /**
  * ann_window_suggest:
  *
@@ -1661,7 +1682,7 @@ ann_window_suggest (AnnWindow *self)
   g_return_val_if_fail (ANN_IS_WINDOW (self), -1);
   g_return_val_if_fail (self->file != NULL, -1);
 
-  suggester = ann_suggester_new_default (ann_file_get_labels (self->file), &error);
+  suggester = make_suggester (self, &error);
   if (suggester != NULL && settings != NULL)
     {
       user_lists = g_settings_get_strv (settings, "user-gazetteers");
