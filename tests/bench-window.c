@@ -1323,6 +1323,8 @@ main (int    argc,
     fail ("the application does not register: %s", error->message);
   /* Autosave must not write a recovery file in the middle of a timed edit. */
   g_settings_set_uint (ann_application_get_settings (app), "autosave-interval", 3600);
+  /* One tag is measured, not the suggestions it would bring. */
+  g_settings_set_boolean (ann_application_get_settings (app), "propagate-suggestions", FALSE);
 
   g_print ("# bench-window: GTK %u.%u.%u, GLib %u.%u.%u, %u processors%s\n",
            gtk_get_major_version (), gtk_get_minor_version (), gtk_get_micro_version (),
