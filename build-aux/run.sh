@@ -12,6 +12,8 @@ builddir=${BUILDDIR:-$top/_build}
 export GSETTINGS_SCHEMA_DIR="$builddir/data${GSETTINGS_SCHEMA_DIR:+:$GSETTINGS_SCHEMA_DIR}"
 # The suggestion rules and gazetteers, read from the source tree.
 export ANN_DATA_DIR="${ANN_DATA_DIR:-$top/data}"
+# and the translations built there (LANGUAGE=vi ./build-aux/run.sh starts it in Vietnamese).
+export ANN_LOCALEDIR="${ANN_LOCALEDIR:-$builddir/po}"
 if [ $# -eq 0 ]; then
   set -- "$top/data/sample-article.json"
 fi

@@ -567,6 +567,8 @@ static const BadCase bad_cases[] = {
   { "bad-escape", 2, "bad %-escape" },
   { "missing-text", 0, "missing-text.txt is missing" },
   { "invalid-utf8-ann", 1, "Invalid UTF-8 at byte 8" },
+  /* Found by fuzzing (tests/fuzz): a T line with no offsets at all read fragment -1. */
+  { "fuzz-no-offsets", 2, "malformed line: expected “START END”" },
 };
 
 static void

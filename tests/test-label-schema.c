@@ -316,6 +316,19 @@ test_label_new_invalid (void)
   g_test_assert_expected_messages ();
 }
 
+/* A default label shows in the interface language only while it keeps its default name. */
+static void
+test_display_name (void)
+{
+  g_autoptr(AnnLabel) person = ann_label_new ("PER", "Person", "#62a0ea", "1");
+  g_autoptr(AnnLabel) renamed = ann_label_new ("PER", "Nhân vật", "#62a0ea", "1");
+  g_autoptr(AnnLabel) unnamed = ann_label_new ("TITLE", NULL, NULL, NULL);
+
+  g_assert_cmpstr (ann_label_display_name (person), ==, "Person");   /* C locale */
+  g_assert_cmpstr (ann_label_display_name (renamed), ==, "Nhân vật");
+  g_assert_cmpstr (ann_label_display_name (unnamed), ==, "TITLE");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -335,6 +348,8 @@ main (int   argc,
   g_test_add_func ("/label-schema/key-is-valid", test_key_is_valid);
   g_test_add_func ("/label-schema/label-setters", test_label_setters);
   g_test_add_func ("/label-schema/label-new-invalid", test_label_new_invalid);
+
+  g_test_add_func ("/label-schema/display-name", test_display_name);
 
   return g_test_run ();
 }

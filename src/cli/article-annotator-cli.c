@@ -862,7 +862,10 @@ main (int    argc,
   g_autofree char *program = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* ANN_LOCALEDIR names another folder of translations, such as _build/po of an uninstalled
+   * build (the tests set it); without it, the installed ones. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("ANN_LOCALEDIR") ? g_getenv ("ANN_LOCALEDIR")
+                                                              : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -14,6 +14,7 @@
 
 #include "ann-document.h"
 #include "ann-error.h"
+#include "ann-io.h"
 #include "ann-text.h"
 
 #define CHECKPOINT_STRIDE 64
@@ -295,7 +296,7 @@ ann_document_new_from_file (GFile   *file,
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  bytes = g_file_load_bytes (file, NULL, NULL, error);
+  bytes = ann_io_load (file, error);
   if (bytes == NULL)
     return NULL;
 

@@ -701,7 +701,9 @@ ann_file_import_text (GFile   *file,
     {
       g_autofree char *name = ann_io_describe_file (file);
 
-      g_prefix_error (error, "%s: ", name);
+      /* ann_io_load() names the file it refuses already. */
+      if (error == NULL || !g_error_matches (*error, ANN_ERROR, ANN_ERROR_TOO_LARGE))
+        g_prefix_error (error, "%s: ", name);
       return NULL;
     }
 

@@ -488,6 +488,9 @@ parse_fragments (const char *spans)
         return NULL;
       g_array_append_val (fragments, fragment);
     }
+  /* An empty field splits into no piece at all. */
+  if (fragments->len == 0)
+    return NULL;
   return g_steal_pointer (&fragments);
 }
 

@@ -9,6 +9,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
+#include "ann-error.h"
 #include "ann-io.h"
 
 /**
@@ -22,13 +25,72 @@ ann_io_describe_file (GFile *file)
   return g_file_get_parse_name (file);
 }
 
+static GBytes *
+refuse_too_large (GFile   *file,
+                  goffset  size,
+                  GError **error)
+{
+  g_autofree char *name = ann_io_describe_file (file);
+  g_autofree char *limit = g_format_size_full (ANN_IO_MAX_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+  g_autofree char *found = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS);
+
+  if (size > 0)
+    g_set_error (error, ANN_ERROR, ANN_ERROR_TOO_LARGE,
+                 _("%s is too large to open: %s, more than the limit of %s"),
+                 name, found, limit);
+  else
+    g_set_error (error, ANN_ERROR, ANN_ERROR_TOO_LARGE,
+                 _("%s is too large to open: more than the limit of %s"), name, limit);
+  return NULL;
+}
+
+/**
+ * ann_io_load:
+ *
+ * Reads the whole of @file, or refuses with %ANN_ERROR_TOO_LARGE one larger than
+ * %ANN_IO_MAX_SIZE: at once when it is a regular file, which tells its size; otherwise (a
+ * pipe, a device) as soon as it has given more, so that memory stays bounded either way.
+ */
 GBytes *
 ann_io_load (GFile   *file,
              GError **error)
 {
+  const gsize chunk = 1024 * 1024;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GByteArray) data = NULL;
+  goffset size = 0;
+
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  return g_file_load_bytes (file, NULL, NULL, error);
+  stream = g_file_read (file, NULL, error);
+  if (stream == NULL)
+    return NULL;
+
+  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, NULL);
+  if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE))
+    size = g_file_info_get_size (info);
+  if (size > ANN_IO_MAX_SIZE)
+    return refuse_too_large (file, size, error);
+
+  /* Room for the whole file and one more chunk, whose read finds the end. */
+  data = g_byte_array_sized_new (size + chunk);
+  for (;;)
+    {
+      guint before = data->len;
+      gsize n_read = 0;
+
+      g_byte_array_set_size (data, before + chunk);
+      if (!g_input_stream_read_all (G_INPUT_STREAM (stream), data->data + before, chunk,
+                                    &n_read, NULL, error))
+        return NULL;
+      g_byte_array_set_size (data, before + n_read);
+      if (n_read < chunk)
+        break;
+      if (data->len > ANN_IO_MAX_SIZE)
+        return refuse_too_large (file, 0, error);
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
 }
 
 gboolean

@@ -9,6 +9,11 @@
 
 G_BEGIN_DECLS
 
+/* The largest file ann_io_load() reads. Loading costs about 3 times the file's size in memory
+ * for an article, up to 12 times for a file dense with entities (json-glib's tree, then our
+ * model): 256 MiB keeps the worst case near 3 GiB and a 100 MB article well within. */
+#define ANN_IO_MAX_SIZE (256 * 1024 * 1024)
+
 char     *ann_io_describe_file      (GFile        *file);
 GBytes   *ann_io_load               (GFile        *file,
                                      GError      **error);

@@ -88,22 +88,25 @@ ann_label_schema_new (void)
  *
  * The labels for Vietnamese news, named in the interface language.
  */
+/* The default labels for Vietnamese news; their names are translated when shown. */
+static const struct
+{
+  const char *id;
+  const char *name;
+  const char *color;
+} defaults[] = {
+  { "PER",   N_("Person"),       "#62a0ea" },
+  { "LOC",   N_("Location"),     "#57e389" },
+  { "ORG",   N_("Organisation"), "#ffa348" },
+  { "DOC",   N_("Document"),     "#dc8add" },
+  { "EVENT", N_("Event"),        "#f66151" },
+  { "DATE",  N_("Date"),         "#f8e45c" },
+  { "MISC",  N_("Other"),        "#cdab8f" },
+};
+
 AnnLabelSchema *
 ann_label_schema_new_default (void)
 {
-  static const struct {
-    const char *id;
-    const char *name;
-    const char *color;
-  } defaults[] = {
-    { "PER",   N_("Person"),       "#62a0ea" },
-    { "LOC",   N_("Location"),     "#57e389" },
-    { "ORG",   N_("Organisation"), "#ffa348" },
-    { "DOC",   N_("Document"),     "#dc8add" },
-    { "EVENT", N_("Event"),        "#f66151" },
-    { "DATE",  N_("Date"),         "#f8e45c" },
-    { "MISC",  N_("Other"),        "#cdab8f" },
-  };
   AnnLabelSchema *self = ann_label_schema_new ();
 
   for (guint i = 0; i < G_N_ELEMENTS (defaults); i++)
@@ -187,6 +190,28 @@ ann_label_schema_lookup (AnnLabelSchema *self,
     }
 
   return NULL;
+}
+
+/**
+ * ann_label_display_name:
+ *
+ * The name to show for @label: a default label still named as the default schema names it
+ * ("Person" for PER) shows in the interface language ("Người"), whatever language the file
+ * was saved in; any other name shows as written.
+ */
+const char *
+ann_label_display_name (AnnLabel *label)
+{
+  const char *name;
+
+  g_return_val_if_fail (ANN_IS_LABEL (label), NULL);
+
+  name = ann_label_get_name (label) ? ann_label_get_name (label) : ann_label_get_id (label);
+  for (guint i = 0; i < G_N_ELEMENTS (defaults); i++)
+    if (g_strcmp0 (defaults[i].id, ann_label_get_id (label)) == 0 &&
+        g_strcmp0 (defaults[i].name, name) == 0)
+      return _(defaults[i].name);
+  return name;
 }
 
 AnnLabel *

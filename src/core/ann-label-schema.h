@@ -27,5 +27,6 @@ AnnLabel       *ann_label_schema_lookup       (AnnLabelSchema  *self,
                                                const char      *id);
 AnnLabel       *ann_label_schema_lookup_key   (AnnLabelSchema  *self,
                                                const char      *key);
+const char     *ann_label_display_name        (AnnLabel        *label);
 
 G_END_DECLS

@@ -333,7 +333,7 @@ label_choices (AnnLabelSchema *labels,
     {
       AnnLabel *label = ann_label_schema_get_nth (labels, i);
       g_autofree char *text = g_strdup_printf ("%s — %s", ann_label_get_id (label),
-                                               ann_label_get_name (label) ? ann_label_get_name (label) : "");
+                                               ann_label_display_name (label));
 
       gtk_string_list_append (choices, text);
     }
@@ -514,6 +514,92 @@ ann_annotation_panel_set_selected (AnnAnnotationPanel *self,
     self->scroll_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, scroll_to_selected, self, NULL);
 }
 
+/* --- the keyboard and screen readers ----------------------------------------------------- */
+
+/* GTK 4.8 moves Tab through every row of a list view, hundreds here: from the entity list, Tab
+ * goes on to the editor (or, with nothing selected, round to the header bar) and Shift+Tab back
+ * to the filters, as from any other control. The arrows move between the rows. */
+static gboolean
+leave_entity_list (GtkWidget *list,
+                   GVariant  *args,
+                   gpointer   user_data)
+{
+  AnnAnnotationPanel *self = user_data;
+  GtkRoot *root = gtk_widget_get_root (list);
+  gboolean left;
+
+  if (g_variant_get_boolean (args))
+    left = gtk_widget_child_focus (GTK_WIDGET (self->editor), GTK_DIR_TAB_FORWARD) ||
+           (GTK_IS_WINDOW (root) && gtk_window_get_titlebar (GTK_WINDOW (root)) != NULL &&
+            gtk_widget_child_focus (gtk_window_get_titlebar (GTK_WINDOW (root)), GTK_DIR_TAB_FORWARD));
+  else
+    left = gtk_widget_child_focus (GTK_WIDGET (self->disagreements_only), GTK_DIR_TAB_BACKWARD) ||
+           gtk_widget_child_focus (gtk_widget_get_parent (GTK_WIDGET (self->label_filter)),
+                                   GTK_DIR_TAB_BACKWARD);
+  if (left && GTK_IS_WINDOW (root))
+    gtk_window_set_focus_visible (GTK_WINDOW (root), TRUE);
+  return left;
+}
+
+static void
+add_list_exits (AnnAnnotationPanel *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  struct { guint key; GdkModifierType modifiers; gboolean forward; } exits[] = {
+    { GDK_KEY_Tab, 0, TRUE },
+    { GDK_KEY_KP_Tab, 0, TRUE },
+    { GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK, FALSE },
+    { GDK_KEY_Tab, GDK_SHIFT_MASK, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (exits); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new_with_arguments (
+                                            gtk_keyval_trigger_new (exits[i].key, exits[i].modifiers),
+                                            gtk_callback_action_new (leave_entity_list, self, NULL),
+                                            "b", exits[i].forward));
+  gtk_widget_add_controller (GTK_WIDGET (self->entity_list), controller);
+}
+
+/* GTK 4.8 gives the keyboard focus to a drop-down's inner button, which has no name of its own:
+ * it gets the drop-down's name and the choice it shows, as a screen reader should say them. */
+static void
+name_drop_down_button (GtkDropDown *drop_down,
+                       GParamSpec  *pspec,
+                       const char  *name)
+{
+  GObject *item = gtk_drop_down_get_selected_item (drop_down);
+  g_autofree char *label = NULL;
+
+  if (GTK_IS_STRING_OBJECT (item))
+    /* TRANSLATORS: a drop-down as a screen reader says it: its name and its choice,
+     * for example "Status: accepted" */
+    label = g_strdup_printf (C_("drop-down", "%s: %s"), name, gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
+  else
+    label = g_strdup (name);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (drop_down)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+/* @name: (nullable): the name, or NULL for the text of the drop-down's mnemonic label */
+static void
+watch_drop_down (GtkDropDown *drop_down,
+                 const char  *name)
+{
+  g_autoptr(GList) labels = gtk_widget_list_mnemonic_labels (GTK_WIDGET (drop_down));
+  char *copy;
+
+  if (name == NULL && labels != NULL && GTK_IS_LABEL (labels->data))
+    name = gtk_label_get_text (labels->data);
+  copy = g_strdup (name ? name : "");
+  g_signal_connect_data (drop_down, "notify::selected-item", G_CALLBACK (name_drop_down_button),
+                         copy, (GClosureNotify) G_CALLBACK (g_free), 0);
+  name_drop_down_button (drop_down, NULL, copy);
+}
+
 /* --- the file ----------------------------------------------------------------------------- */
 
 static gboolean
@@ -680,6 +766,10 @@ ann_annotation_panel_init (AnnAnnotationPanel *self)
   gtk_list_view_set_model (self->entity_list, GTK_SELECTION_MODEL (self->selection));
 
   g_signal_connect (self->palette, "row-activated", G_CALLBACK (on_palette_row_activated), self);
+  add_list_exits (self);
+  watch_drop_down (self->label_filter, _("Filter entities by label"));
+  watch_drop_down (self->editor_label, NULL);
+  watch_drop_down (self->editor_status, NULL);
 
   watch_focus_leave (self, self->editor_note);
   watch_focus_leave (self, self->editor_ref);

@@ -16,6 +16,12 @@ struct _AnnApplication
   GtkApplication  parent_instance;
 
   GSettings      *settings;   /* nullable: the schema is not installed in every run */
+
+  /* Following the desktop's light or dark style: see follow_color_scheme(). */
+  GDBusConnection *portal_bus;          /* nullable */
+  guint            portal_subscription;
+  GSettings       *interface_settings;  /* nullable */
+  gboolean         dark_by_default;     /* GTK's own setting, for "no preference" */
 };
 
 G_DEFINE_FINAL_TYPE (AnnApplication, ann_application, GTK_TYPE_APPLICATION)
@@ -102,8 +108,15 @@ ann_application_open (GApplication  *app,
 
   for (int i = 0; i < n_files; i++)
     {
-      AnnWindow *window = find_empty_window (self);
+      AnnWindow *window = ann_window_find_for_file (GTK_APPLICATION (self), files[i]);
 
+      /* A file already open is shown where it is, not opened twice. */
+      if (window != NULL)
+        {
+          gtk_window_present (GTK_WINDOW (window));
+          continue;
+        }
+      window = find_empty_window (self);
       if (window == NULL)
         window = ann_window_new (self);
       gtk_window_present (GTK_WINDOW (window));
@@ -209,6 +222,167 @@ create_settings (void)
   return g_settings_new (APPLICATION_ID);
 }
 
+/* --- the desktop's light or dark style ---------------------------------------------------- */
+
+/* GTK 4.8 without libadwaita does not follow the desktop's dark style by itself. The application
+ * reads the preference where the desktop publishes it: the settings portal's
+ * org.freedesktop.appearance color-scheme (also inside a sandbox), or where there is no portal
+ * GSettings' org.gnome.desktop.interface color-scheme, if that schema is installed; it follows
+ * changes, and sets GtkSettings:gtk-application-prefer-dark-theme. Both say 0 for no
+ * preference, 1 for dark, 2 for light. */
+
+#define PORTAL_NAME         "org.freedesktop.portal.Desktop"
+#define PORTAL_PATH         "/org/freedesktop/portal/desktop"
+#define PORTAL_SETTINGS     "org.freedesktop.portal.Settings"
+#define APPEARANCE          "org.freedesktop.appearance"
+#define PORTAL_TIMEOUT_MS   1000
+#define INTERFACE_SCHEMA    "org.gnome.desktop.interface"
+
+enum {
+  COLOR_SCHEME_DEFAULT,
+  COLOR_SCHEME_PREFER_DARK,
+  COLOR_SCHEME_PREFER_LIGHT,
+};
+
+static void
+apply_color_scheme (AnnApplication *self,
+                    guint           scheme)
+{
+  gboolean dark = scheme == COLOR_SCHEME_PREFER_DARK ? TRUE
+                : scheme == COLOR_SCHEME_PREFER_LIGHT ? FALSE
+                : self->dark_by_default;
+
+  g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", dark, NULL);
+}
+
+/* The portal's value, a number inside one variant (ReadOne) or two (Read). */
+static gboolean
+portal_scheme (GVariant *value,
+               guint    *scheme)
+{
+  g_autoptr(GVariant) inner = g_variant_ref (value);
+
+  while (g_variant_is_of_type (inner, G_VARIANT_TYPE_VARIANT))
+    {
+      GVariant *unwrapped = g_variant_get_variant (inner);
+
+      g_variant_unref (inner);
+      inner = unwrapped;
+    }
+  if (!g_variant_is_of_type (inner, G_VARIANT_TYPE_UINT32))
+    return FALSE;
+  *scheme = g_variant_get_uint32 (inner);
+  return TRUE;
+}
+
+static gboolean
+read_portal_scheme (GDBusConnection *bus,
+                    guint           *scheme)
+{
+  /* ReadOne is the portal's newer method; Read is in every version. */
+  static const char * const methods[] = { "ReadOne", "Read" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (methods); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GVariant) reply = NULL;
+      g_autoptr(GVariant) value = NULL;
+
+      reply = g_dbus_connection_call_sync (bus, PORTAL_NAME, PORTAL_PATH, PORTAL_SETTINGS, methods[i],
+                                           g_variant_new ("(ss)", APPEARANCE, "color-scheme"),
+                                           G_VARIANT_TYPE ("(v)"), G_DBUS_CALL_FLAGS_NONE,
+                                           PORTAL_TIMEOUT_MS, NULL, &error);
+      if (reply != NULL)
+        {
+          g_variant_get (reply, "(v)", &value);
+          return portal_scheme (value, scheme);
+        }
+      /* No portal, or one that does not know the setting: nothing more to ask it. */
+      if (!g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_UNKNOWN_METHOD))
+        {
+          g_debug ("No color scheme from the settings portal: %s", error->message);
+          return FALSE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+on_portal_setting_changed (GDBusConnection *bus,
+                           const char      *sender,
+                           const char      *path,
+                           const char      *interface,
+                           const char      *signal,
+                           GVariant        *parameters,
+                           gpointer         user_data)
+{
+  const char *namespace, *key;
+  g_autoptr(GVariant) value = NULL;
+  guint scheme;
+
+  if (!g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(ssv)")))
+    return;
+  g_variant_get (parameters, "(&s&sv)", &namespace, &key, &value);
+  if (g_strcmp0 (namespace, APPEARANCE) == 0 && g_strcmp0 (key, "color-scheme") == 0 &&
+      portal_scheme (value, &scheme))
+    apply_color_scheme (user_data, scheme);
+}
+
+static void
+on_interface_settings_changed (GSettings      *settings,
+                               const char     *key,
+                               AnnApplication *self)
+{
+  /* The key is an enumeration: its nick, read as a string, works whatever its type. */
+  g_autofree char *scheme = g_settings_get_string (settings, "color-scheme");
+
+  apply_color_scheme (self, g_strcmp0 (scheme, "prefer-dark") == 0 ? COLOR_SCHEME_PREFER_DARK
+                          : g_strcmp0 (scheme, "prefer-light") == 0 ? COLOR_SCHEME_PREFER_LIGHT
+                          : COLOR_SCHEME_DEFAULT);
+}
+
+/* GSettings' copy of the preference, when its schema and key are installed: never assumed. */
+static GSettings *
+create_interface_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, INTERFACE_SCHEMA, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "color-scheme"))
+    return NULL;
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static void
+follow_color_scheme (AnnApplication *self)
+{
+  GDBusConnection *bus = g_application_get_dbus_connection (G_APPLICATION (self));
+  guint scheme;
+
+  g_object_get (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", &self->dark_by_default, NULL);
+
+  if (bus != NULL && read_portal_scheme (bus, &scheme))
+    {
+      self->portal_bus = g_object_ref (bus);
+      self->portal_subscription =
+        g_dbus_connection_signal_subscribe (bus, PORTAL_NAME, PORTAL_SETTINGS, "SettingChanged",
+                                            PORTAL_PATH, APPEARANCE, G_DBUS_SIGNAL_FLAGS_NONE,
+                                            on_portal_setting_changed, self, NULL);
+      apply_color_scheme (self, scheme);
+      return;
+    }
+
+  self->interface_settings = create_interface_settings ();
+  if (self->interface_settings != NULL)
+    {
+      g_signal_connect (self->interface_settings, "changed::color-scheme",
+                        G_CALLBACK (on_interface_settings_changed), self);
+      on_interface_settings_changed (self->interface_settings, "color-scheme", self);
+    }
+}
+
 static void
 ann_application_startup (GApplication *app)
 {
@@ -227,6 +401,7 @@ ann_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   set_accels (GTK_APPLICATION (app));
+  follow_color_scheme (self);
 }
 
 static void
@@ -235,6 +410,13 @@ ann_application_dispose (GObject *object)
   AnnApplication *self = (AnnApplication *) object;
 
   g_clear_object (&self->settings);
+  if (self->portal_subscription != 0)
+    g_dbus_connection_signal_unsubscribe (self->portal_bus, self->portal_subscription);
+  self->portal_subscription = 0;
+  g_clear_object (&self->portal_bus);
+  if (self->interface_settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->interface_settings, self);
+  g_clear_object (&self->interface_settings);
 
   G_OBJECT_CLASS (ann_application_parent_class)->dispose (object);
 }

@@ -21,6 +21,7 @@
 
 #define TAGGING_CHUNK 2000      /* entities tagged per idle run: about 10 ms */
 #define TAGGING_AT_ONCE 10000   /* up to this many, tag everything before the first frame */
+#define NESTED_SHADE 0.25       /* a nested entity's underline: its label's colour, darkened */
 
 struct _AnnArticleView
 {
@@ -56,6 +57,11 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+/* Marks drawn on the label colours (a pending suggestion, the review marks): dark enough to
+ * stand out from every default one, 3:1 at least (tests/test-accessibility.c checks it). */
+static const GdkRGBA MARK_COLOR = { 0x3d / 255.0, 0x38 / 255.0, 0x46 / 255.0, 1 };            /* #3d3846 */
+static const GdkRGBA CONFLICT_MARK_COLOR = { 0x7a / 255.0, 0, 0, 1 };                        /* #7a0000 */
 
 static GtkTextBuffer *
 get_buffer (AnnArticleView *self)
@@ -104,7 +110,7 @@ create_label_tags (AnnArticleView *self)
     {
       AnnLabel *label = ann_label_schema_get_nth (labels, i);
       const char *color = ann_label_get_color (label) ? ann_label_get_color (label) : "#c0bfbc";
-      GdkRGBA rgba;
+      GdkRGBA rgba, shade;
       GtkTextTag *tag;
 
       gdk_rgba_parse (&rgba, color);
@@ -114,9 +120,13 @@ create_label_tags (AnnArticleView *self)
                                         NULL);
       g_hash_table_insert (self->label_tags, g_strdup (ann_label_get_id (label)), tag);
 
+      /* The nested entity's line lies on the outer one's colour: in the label's colour
+       * darkened to a quarter, it keeps a hint of the hue and stands out (3:1 at least) from
+       * every default label colour, where a light colour on a light one would vanish. */
+      shade = (GdkRGBA) { rgba.red * NESTED_SHADE, rgba.green * NESTED_SHADE, rgba.blue * NESTED_SHADE, 1 };
       tag = gtk_text_buffer_create_tag (buffer, NULL,
                                         "underline", PANGO_UNDERLINE_DOUBLE,
-                                        "underline-rgba", &rgba,
+                                        "underline-rgba", &shade,
                                         NULL);
       g_hash_table_insert (self->inner_tags, g_strdup (ann_label_get_id (label)), tag);
     }
@@ -581,7 +591,7 @@ on_query_tooltip (GtkWidget      *widget,
       AnnEntity *entity = g_ptr_array_index (here, i);
       AnnLabel *label = ann_label_schema_lookup (ann_file_get_labels (self->file),
                                                  ann_entity_get_label (entity));
-      const char *name = label && ann_label_get_name (label) ? ann_label_get_name (label)
+      const char *name = label ? ann_label_display_name (label)
                                                              : ann_entity_get_label (entity);
 
       if (text->len > 0)
@@ -699,27 +709,29 @@ ann_article_view_init (AnnArticleView *self)
   self->inner_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->pending_tag = gtk_text_buffer_create_tag (get_buffer (self), "pending",
                                                   "underline", PANGO_UNDERLINE_ERROR,
+                                                  "underline-rgba", &MARK_COLOR,
                                                   NULL);
   self->find_tag = gtk_text_buffer_create_tag (get_buffer (self), "find-match",
                                                "background", "#77767b",
                                                "foreground", "#ffffff",
                                                NULL);
+  /* The review marks differ by shape as well as by colour. */
   self->review_tags[ANN_REVIEW_SOME] =
     gtk_text_buffer_create_tag (get_buffer (self), "review-some",
                                 "underline", PANGO_UNDERLINE_SINGLE,
-                                "underline-rgba", &(GdkRGBA) { 0.4, 0.4, 0.4, 1 },
+                                "underline-rgba", &MARK_COLOR,
                                 NULL);
   self->review_tags[ANN_REVIEW_LABEL_CONFLICT] =
     gtk_text_buffer_create_tag (get_buffer (self), "review-label-conflict",
                                 "underline", PANGO_UNDERLINE_ERROR,
-                                "underline-rgba", &(GdkRGBA) { 0.75, 0.11, 0.16, 1 },
+                                "underline-rgba", &CONFLICT_MARK_COLOR,
                                 NULL);
   self->review_tags[ANN_REVIEW_BOUNDARY_CONFLICT] =
     gtk_text_buffer_create_tag (get_buffer (self), "review-boundary-conflict",
                                 /* No "overline-rgba": GTK 4.8 frees that colour twice. */
                                 "overline", PANGO_OVERLINE_SINGLE,
                                 "underline", PANGO_UNDERLINE_SINGLE,
-                                "underline-rgba", &(GdkRGBA) { 0.75, 0.11, 0.16, 1 },
+                                "underline-rgba", &CONFLICT_MARK_COLOR,
                                 NULL);
   self->rejected_tag = gtk_text_buffer_create_tag (get_buffer (self), "rejected",
                                                    "strikethrough", TRUE,

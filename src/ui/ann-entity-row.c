@@ -75,7 +75,7 @@ ann_entity_row_set_entity (AnnEntityRow   *self,
   gdk_rgba_parse (&self->color, label && ann_label_get_color (label) ? ann_label_get_color (label)
                                                                       : "#c0bfbc");
   gtk_widget_queue_draw (GTK_WIDGET (self->swatch));
-  name = label && ann_label_get_name (label) ? ann_label_get_name (label) : ann_entity_get_label (entity);
+  name = label ? ann_label_display_name (label) : ann_entity_get_label (entity);
 
   position = g_strdup_printf ("%u–%u", ann_entity_get_start (entity), ann_entity_get_end (entity));
   gtk_label_set_label (self->label_id, ann_entity_get_label (entity));
@@ -96,7 +96,23 @@ ann_entity_row_set_entity (AnnEntityRow   *self,
   /* TRANSLATORS: an entity in the list as a screen reader says it: label name, text, offsets */
   accessible = g_strdup_printf (_("%s: %s, characters %u to %u"), name, ann_entity_get_text (entity),
                                 ann_entity_get_start (entity), ann_entity_get_end (entity));
+  /* The status the row shows, such as a suggestion still pending, is said too. */
+  if (*describe_status (ann_entity_get_status (entity)) != '\0')
+    {
+      char *with_status;
+
+      /* TRANSLATORS: an entity as a screen reader says it, then its status, such as "pending" */
+      with_status = g_strdup_printf (C_("entity and status", "%s, %s"), accessible,
+                                     describe_status (ann_entity_get_status (entity)));
+      g_free (accessible);
+      accessible = with_status;
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  /* The list's own row around this one takes the keyboard focus, and GTK 4.8 gives it no name
+   * of its own (gtk_list_item_set_accessible_label() comes in 4.12): it gets the same. */
+  if (gtk_widget_get_parent (GTK_WIDGET (self)) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (self))),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 
 AnnEntity *

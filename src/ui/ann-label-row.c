@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ann-label-row.h"
+#include "ann-label-schema.h"
 
 struct _AnnLabelRow
 {
@@ -59,7 +60,7 @@ static void
 update (AnnLabelRow *self)
 {
   const char *key = ann_label_get_key (self->label);
-  const char *name = ann_label_get_name (self->label);
+  const char *name = ann_label_display_name (self->label);
   g_autofree char *description = NULL;
 
   gdk_rgba_parse (&self->color, ann_label_get_color (self->label) ? ann_label_get_color (self->label)

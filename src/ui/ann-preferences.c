@@ -46,12 +46,26 @@ on_remove_gazetteer (GtkButton      *button,
   g_auto(GStrv) paths = g_settings_get_strv (self->settings, "user-gazetteers");
   g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
   g_auto(GStrv) result = NULL;
+  guint position = 0;
+  GtkListBoxRow *row;
 
   for (guint i = 0; paths[i] != NULL; i++)
     if (g_strcmp0 (paths[i], removed) != 0)
       g_strv_builder_add (kept, paths[i]);
+    else
+      position = i;
   result = g_strv_builder_end (kept);
   set_gazetteers (self, result);
+
+  /* The button had the keyboard and is gone with its row: the next row's button takes it, or
+   * the last one's, or the button that adds a list. */
+  row = gtk_list_box_get_row_at_index (self->gazetteer_list, position);
+  if (row == NULL && position > 0)
+    row = gtk_list_box_get_row_at_index (self->gazetteer_list, position - 1);
+  if (row != NULL)
+    gtk_widget_grab_focus (gtk_widget_get_last_child (gtk_list_box_row_get_child (row)));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->add_gazetteer_button));
 }
 
 static void
@@ -68,18 +82,26 @@ show_gazetteers (AnnPreferences *self)
       GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       GtkWidget *name = gtk_label_new (paths[i]);
       GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
+      g_autofree char *basename = g_path_get_basename (paths[i]);
+      g_autofree char *remove_name = NULL;
 
       gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_START);
       gtk_label_set_xalign (GTK_LABEL (name), 0);
       gtk_widget_set_hexpand (name, TRUE);
       gtk_widget_set_tooltip_text (remove, _("Remove this list"));
+      /* TRANSLATORS: a button as a screen reader says it; %s is the file name of a list of names */
+      remove_name = g_strdup_printf (_("Remove %s"), basename);
       gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Remove this list"), -1);
+                                      remove_name, -1);
       g_object_set_data_full (G_OBJECT (remove), "path", g_strdup (paths[i]), g_free);
       g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_gazetteer), self);
       gtk_box_append (GTK_BOX (row), name);
       gtk_box_append (GTK_BOX (row), remove);
       gtk_list_box_append (self->gazetteer_list, row);
+      /* The row does nothing when activated; named by its file, it reads as one. */
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (gtk_widget_get_parent (row)), FALSE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (row)),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, paths[i], -1);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->gazetteer_list), paths[0] != NULL);
 }
@@ -123,6 +145,9 @@ show_rules (AnnPreferences *self)
   g_autofree char *rules = g_settings_get_string (self->settings, "rules-file");
 
   gtk_label_set_label (self->rules_label, *rules ? rules : _("The bundled rules"));
+  /* The button is named by its mnemonic label; what it shows is said after the name. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->rules_button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  gtk_label_get_label (self->rules_label), -1);
   gtk_widget_set_sensitive (GTK_WIDGET (self->rules_reset_button), *rules != '\0');
 }
 

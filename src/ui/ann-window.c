@@ -64,6 +64,10 @@ struct _AnnWindow
   AnnHistory         *history;
   GFile              *location;         /* nullable: an imported article has none yet */
   gboolean            restored;         /* recovered work, unsaved until saved */
+  char               *disk_etag;        /* nullable: the location's etag when last read or written */
+  GFileMonitor       *monitor;          /* nullable: watches the location for other programs */
+  GtkInfoBar         *changed_bar;      /* nullable: made when first needed */
+  gboolean            diverged;         /* kept over a version changed on disk: unsaved */
   AnnEntity          *selected;
   char               *reselect_id;      /* the selected entity's id while it is replaced */
 
@@ -146,7 +150,8 @@ show_error (AnnWindow  *self,
 static gboolean
 is_modified (AnnWindow *self)
 {
-  return self->history != NULL && (self->restored || ann_history_get_modified (self->history));
+  return self->history != NULL &&
+         (self->restored || self->diverged || ann_history_get_modified (self->history));
 }
 
 /* --- selection ---------------------------------------------------------------------------- */
@@ -240,6 +245,7 @@ clear_find (AnnWindow *self)
 }
 
 static void delete_recovery_path (const char *path);
+static void forget_disk (AnnWindow *self);
 
 static void
 delete_recovery (AnnWindow *self)
@@ -265,6 +271,7 @@ set_file (AnnWindow *self,
   clear_review (self);
   clear_find (self);
   delete_recovery (self);
+  forget_disk (self);
   self->restored = FALSE;
 
   g_set_object (&self->file, file);
@@ -517,12 +524,179 @@ ann_window_get_review_figures (AnnWindow *self)
   return gtk_label_get_label (self->review_figures);
 }
 
+/* --- the file on disk, and other programs ------------------------------------------------- */
+
+enum {
+  RESPONSE_RELOAD = 1,
+  RESPONSE_KEEP = 2,
+};
+
+/* The etag of @file (for a local file, its modification time), or %NULL when it is gone. */
+static char *
+query_etag (GFile *file)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  return info != NULL ? g_strdup (g_file_info_get_etag (info)) : NULL;
+}
+
+/* Whether another program wrote the open file since this window last read or wrote it. A
+ * file that is gone is not "changed": saving makes it again and overwrites nothing. */
+static gboolean
+changed_on_disk (AnnWindow *self)
+{
+  g_autofree char *etag = NULL;
+
+  if (self->location == NULL || self->disk_etag == NULL)
+    return FALSE;
+  etag = query_etag (self->location);
+  return etag != NULL && strcmp (etag, self->disk_etag) != 0;
+}
+
+static void
+forget_disk (AnnWindow *self)
+{
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+  g_clear_pointer (&self->disk_etag, g_free);
+  self->diverged = FALSE;
+  if (self->changed_bar != NULL)
+    gtk_info_bar_set_revealed (self->changed_bar, FALSE);
+}
+
+static void start_loading (AnnWindow *self, GFile *file, AnnImportFunc import, GPtrArray *review);
+
+static void
+on_changed_response (AnnWindow *self,
+                     int        response)
+{
+  gtk_info_bar_set_revealed (self->changed_bar, FALSE);
+  if (self->location == NULL)
+    return;
+
+  if (response == RESPONSE_RELOAD)
+    {
+      g_autoptr(GFile) location = g_object_ref (self->location);
+
+      /* The user chose the other program's version over the work here. */
+      self->restored = FALSE;
+      self->diverged = FALSE;
+      ann_history_mark_saved (self->history);
+      delete_recovery (self);
+      start_loading (self, location, NULL, NULL);
+    }
+  else if (response == RESPONSE_KEEP)
+    {
+      /* What is shown is what the file should hold: unsaved until saved, and the next save
+       * replaces the other version without asking again. */
+      g_free (self->disk_etag);
+      self->disk_etag = query_etag (self->location);
+      self->diverged = TRUE;
+      update_title (self);
+      update_actions (self);
+    }
+}
+
+static void
+show_changed_bar (AnnWindow *self)
+{
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self->info_bar));
+  g_autofree char *name = g_file_get_basename (self->location);
+  g_autofree char *message = NULL;
+  GtkWidget *label;
+
+  if (self->changed_bar == NULL)
+    {
+      if (!GTK_IS_BOX (parent))
+        return;
+      self->changed_bar = GTK_INFO_BAR (gtk_info_bar_new_with_buttons (_("_Reload"), RESPONSE_RELOAD,
+                                                                       _("_Keep Mine"), RESPONSE_KEEP,
+                                                                       NULL));
+      gtk_info_bar_set_message_type (self->changed_bar, GTK_MESSAGE_WARNING);
+      gtk_info_bar_set_revealed (self->changed_bar, FALSE);
+      label = gtk_label_new (NULL);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_info_bar_add_child (self->changed_bar, label);
+      g_object_set_data (G_OBJECT (self->changed_bar), "label", label);
+      gtk_box_insert_child_after (GTK_BOX (parent), GTK_WIDGET (self->changed_bar),
+                                  GTK_WIDGET (self->info_bar));
+      g_signal_connect_swapped (self->changed_bar, "response",
+                                G_CALLBACK (on_changed_response), self);
+    }
+
+  label = g_object_get_data (G_OBJECT (self->changed_bar), "label");
+  message = g_strdup_printf (_("“%s” was changed by another program. Reload it, losing the "
+                               "changes made here, or keep the annotations shown here?"), name);
+  gtk_label_set_label (GTK_LABEL (label), message);
+  gtk_info_bar_set_revealed (self->changed_bar, TRUE);
+}
+
+static void
+on_location_changed (AnnWindow         *self,
+                     GFile             *file,
+                     GFile             *other_file,
+                     GFileMonitorEvent  event,
+                     GFileMonitor      *monitor)
+{
+  /* Our own saves change the etag we keep too, so they compare equal. */
+  if (changed_on_disk (self))
+    show_changed_bar (self);
+}
+
+/* Remembers @etag as the location's contents that the window holds, and watches it. */
+static void
+watch_location (AnnWindow  *self,
+                const char *etag)
+{
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+  g_free (self->disk_etag);
+  self->disk_etag = g_strdup (etag);
+  if (self->location == NULL)
+    return;
+
+  self->monitor = g_file_monitor_file (self->location, G_FILE_MONITOR_NONE, NULL, NULL);
+  if (self->monitor != NULL)
+    g_signal_connect_swapped (self->monitor, "changed", G_CALLBACK (on_location_changed), self);
+}
+
+/**
+ * ann_window_find_for_file:
+ *
+ * The window of @application that has @file open, if any: a file is open in one window at a
+ * time, so that two windows never overwrite each other's work.
+ *
+ * Returns: (transfer none) (nullable): the window
+ */
+AnnWindow *
+ann_window_find_for_file (GtkApplication *application,
+                          GFile          *file)
+{
+  for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
+    if (ANN_IS_WINDOW (l->data) && ANN_WINDOW (l->data)->location != NULL &&
+        g_file_equal (ANN_WINDOW (l->data)->location, file))
+      return l->data;
+  return NULL;
+}
+
 /* --- loading ------------------------------------------------------------------------------ */
 
 typedef struct
 {
   AnnFile   *file;
   GFile     *location;   /* nullable: where saving goes */
+  char      *etag;       /* nullable: the location's etag, taken before reading it */
   char      *warning;    /* nullable */
   GPtrArray *sources;    /* in review: the annotators' files (AnnFile) */
   GStrv      names;      /* in review: their names */
@@ -535,6 +709,7 @@ loaded_free (Loaded *loaded)
   g_clear_object (&loaded->location);
   g_clear_pointer (&loaded->sources, g_ptr_array_unref);
   g_clear_pointer (&loaded->names, g_strfreev);
+  g_free (loaded->etag);
   g_free (loaded->warning);
   g_free (loaded);
 }
@@ -609,6 +784,8 @@ load_in_thread (GTask        *task,
     loaded->file = request->import (file, &loaded->warning, &error);
   else if (is_annotation_file (file))
     {
+      /* Taken first: a change made while reading shows as a change. */
+      loaded->etag = query_etag (file);
       loaded->file = ann_file_load (file, &error);
       loaded->location = g_object_ref (file);
     }
@@ -663,6 +840,7 @@ on_loaded (GObject      *source,
     }
 
   set_file (self, loaded->file, loaded->location);
+  watch_location (self, loaded->etag);
   if (loaded->sources != NULL)
     set_review (self, loaded->sources, loaded->names);
   if (loaded->location != NULL)
@@ -712,15 +890,27 @@ typedef struct
   Continuation  then;
 } Pending;
 
+/* Freed with the dialog's handler, answered or not: a dialog destroyed with its window (a
+ * quit, a test) never answers, and the window must still be finalised. */
+static void
+pending_free (gpointer  data,
+              GClosure *closure)
+{
+  Pending *pending = data;
+
+  g_object_unref (pending->self);
+  g_free (pending);
+}
+
 static void
 on_unsaved_response (GtkDialog *dialog,
                      int        response,
                      Pending   *pending)
 {
+  /* Held by @pending until the handler goes, after this returns. */
   AnnWindow *self = pending->self;
   Continuation then = pending->then;
 
-  g_free (pending);
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   if (response == GTK_RESPONSE_ACCEPT)
@@ -733,7 +923,6 @@ on_unsaved_response (GtkDialog *dialog,
       delete_recovery (self);
       then (self);
     }
-  g_object_unref (self);
 }
 
 static void
@@ -769,7 +958,8 @@ confirm_discard_then (AnnWindow    *self,
   pending = g_new0 (Pending, 1);
   pending->self = g_object_ref (self);
   pending->then = then;
-  g_signal_connect (dialog, "response", G_CALLBACK (on_unsaved_response), pending);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_unsaved_response), pending,
+                         pending_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -805,9 +995,20 @@ void
 ann_window_open_file (AnnWindow *self,
                       GFile     *file)
 {
+  GtkApplication *application;
+  AnnWindow *other;
+
   g_return_if_fail (ANN_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  /* Already open in another window: that window, not a second copy to save over it. */
+  application = gtk_window_get_application (GTK_WINDOW (self));
+  other = application ? ann_window_find_for_file (application, file) : NULL;
+  if (other != NULL && other != self)
+    {
+      gtk_window_present (GTK_WINDOW (other));
+      return;
+    }
   open_or_import (self, file, NULL);
 }
 
@@ -978,7 +1179,8 @@ update_recent_menu (AnnWindow *self)
  * ann_window_save_to:
  *
  * Saves the annotations to @file, atomically. On failure the document stays open and
- * unsaved, and @file keeps what it had.
+ * unsaved, and @file keeps what it had. Saving over the open file after another program
+ * changed it fails with %G_IO_ERROR_WRONG_ETAG (the Save command then asks), never silently.
  */
 gboolean
 ann_window_save_to (AnnWindow  *self,
@@ -986,14 +1188,29 @@ ann_window_save_to (AnnWindow  *self,
                     GError    **error)
 {
   g_autofree char *uri = NULL;
+  g_autofree char *etag = NULL;
 
   g_return_val_if_fail (ANN_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (self->file != NULL, FALSE);
 
+  if (self->location != NULL && g_file_equal (file, self->location) && changed_on_disk (self))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG,
+                   _("%s was changed by another program since it was opened here"), name);
+      return FALSE;
+    }
+
   if (!ann_file_save (self->file, file, error))
     return FALSE;
 
+  etag = query_etag (file);
   g_set_object (&self->location, file);
+  watch_location (self, etag);
+  self->diverged = FALSE;
+  if (self->changed_bar != NULL)
+    gtk_info_bar_set_revealed (self->changed_bar, FALSE);
   self->restored = FALSE;
   ann_history_mark_saved (self->history);
   delete_recovery (self);
@@ -1001,6 +1218,52 @@ ann_window_save_to (AnnWindow  *self,
   gtk_recent_manager_add_item (self->recent, uri);
   update_title (self);
   return TRUE;
+}
+
+static void save_to_and_continue (AnnWindow *self, GFile *file);
+
+static void
+on_overwrite_response (GtkDialog *dialog,
+                       int        response,
+                       AnnWindow *self)
+{
+  g_autoptr(GFile) file = g_object_ref (g_object_get_data (G_OBJECT (dialog), "file"));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response != GTK_RESPONSE_ACCEPT)
+    {
+      self->after_save = NULL;
+      return;
+    }
+  /* The user has seen the other version go: no etag to compare with any more. */
+  g_clear_pointer (&self->disk_etag, g_free);
+  save_to_and_continue (self, file);
+}
+
+/* The open file was changed by another program: overwrite it only when the user says so. */
+static void
+ask_overwrite (AnnWindow  *self,
+               GFile      *file,
+               const char *reason)
+{
+  GtkWidget *dialog;
+
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                   _("Overwrite the other program’s changes?"));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s. %s", reason,
+                                            _("Saving replaces its version with the annotations "
+                                              "shown here."));
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog),
+                          _("_Cancel"), GTK_RESPONSE_CANCEL,
+                          _("_Overwrite"), GTK_RESPONSE_ACCEPT,
+                          NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  gtk_widget_add_css_class (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT),
+                            "destructive-action");
+  g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_overwrite_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -1013,6 +1276,12 @@ save_to_and_continue (AnnWindow *self,
   self->after_save = NULL;
   if (!ann_window_save_to (self, file, &error))
     {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+        {
+          self->after_save = then;
+          ask_overwrite (self, file, error->message);
+          return;
+        }
       show_error (self, _("The annotations could not be saved"), error->message);
       return;
     }
@@ -2467,6 +2736,22 @@ add_entity_shortcuts (GtkWidget *widget,
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (controller));
 }
 
+/* GTK 4.8 leaves the close buttons of info bars and search bars without a name: a screen
+ * reader would say only "button". */
+static void
+name_close_buttons (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) &&
+          g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (child)), "window-close-symbolic") == 0)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _("Close"), -1);
+      name_close_buttons (child);
+    }
+}
+
 static void
 ann_window_dispose (GObject *object)
 {
@@ -2561,6 +2846,9 @@ ann_window_init (AnnWindow *self)
 
   add_entity_shortcuts (GTK_WIDGET (self->article_view), TRUE);
   add_entity_shortcuts (ann_annotation_panel_get_entity_list (self->panel), FALSE);
+  name_close_buttons (GTK_WIDGET (self->info_bar));
+  name_close_buttons (GTK_WIDGET (self->recovery_bar));
+  name_close_buttons (GTK_WIDGET (self->find_bar));
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);

@@ -46,6 +46,8 @@ gboolean    ann_window_export_to         (AnnWindow       *self,
                                           GError         **error);
 gboolean    ann_window_write_recovery    (AnnWindow      *self);
 GFile      *ann_window_get_recovery_file (AnnWindow      *self);
+AnnWindow  *ann_window_find_for_file     (GtkApplication *application,
+                                          GFile          *file);
 guint       ann_window_find              (AnnWindow      *self,
                                           const char     *query);
 GtkWidget  *ann_window_get_article_view  (AnnWindow      *self);
