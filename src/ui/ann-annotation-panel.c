@@ -75,7 +75,7 @@ show_counts (AnnAnnotationPanel *self)
     text = g_strdup_printf ("%u", total);
   else
     /* TRANSLATORS: entities shown by the filter, of all entities */
-    text = g_strdup_printf (_("%u of %u"), shown, total);
+    text = g_strdup_printf (C_("entities shown", "%u of %u"), shown, total);
   gtk_label_set_label (self->entity_count, text);
 }
 

@@ -1807,13 +1807,14 @@ offer_recovery (AnnWindow *self)
 
   if (files->len == 0)
     return;
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "Annotations that were not saved when the program last "
-                                          "stopped were kept. Restore them?",
-                                          "Annotations that were not saved when the program last "
-                                          "stopped were kept (%u files). Restore the newest?",
-                                          files->len),
-                             files->len);
+  /* Two sentences, not a plural form: the first says nothing of a number. */
+  if (files->len == 1)
+    message = g_strdup (_("Annotations that were not saved when the program last stopped were "
+                          "kept. Restore them?"));
+  else
+    message = g_strdup_printf (_("Annotations that were not saved when the program last "
+                                 "stopped were kept (%u files). Restore the newest?"),
+                               files->len);
   gtk_label_set_label (self->recovery_label, message);
   gtk_info_bar_set_revealed (self->recovery_bar, TRUE);
 }
@@ -2437,7 +2438,7 @@ show_match (AnnWindow *self)
   match = &g_array_index (self->find_matches, AnnFindMatch, self->find_current);
   ann_article_view_select_range (self->article_view, match->start, match->end);
   /* TRANSLATORS: the current match and the number of matches */
-  status = g_strdup_printf (_("%u of %u"), self->find_current + 1, self->find_matches->len);
+  status = g_strdup_printf (C_("find", "%u of %u"), self->find_current + 1, self->find_matches->len);
   gtk_label_set_label (self->find_status, status);
 }
 
