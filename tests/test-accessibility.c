@@ -231,15 +231,16 @@ assert_every_control_named_min (GtkWidget  *root,
     {
       GtkWidget *widget = g_ptr_array_index (everything, i);
       g_autofree char *name = NULL;
+      g_autofree char *role = NULL;
 
       if (!is_control (widget))
         continue;
 
       controls++;
       name = dup_accessible_name (widget, everything);
-      g_test_message ("%s: %s (%s)%s “%s”", where, G_OBJECT_TYPE_NAME (widget),
-                      g_enum_to_string (GTK_TYPE_ACCESSIBLE_ROLE,
-                                        gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget))),
+      role = g_enum_to_string (GTK_TYPE_ACCESSIBLE_ROLE,
+                               gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)));
+      g_test_message ("%s: %s (%s)%s “%s”", where, G_OBJECT_TYPE_NAME (widget), role,
                       gtk_widget_get_visible (widget) ? "" : " (hidden)", name ? name : "");
       if (name == NULL && !is_drop_down_internal (widget))
         {
