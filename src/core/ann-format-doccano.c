@@ -642,26 +642,14 @@ ann_format_doccano_import (GFile   *input,
 {
   g_autofree char *display_name = NULL;
   g_autofree char *content = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(AnnFile) file = NULL;
   guint line_number = 0;
-  const char *data;
-  gsize length;
 
   g_return_val_if_fail (G_IS_FILE (input), NULL);
 
-  bytes = ann_io_load (input, error);
-  if (bytes == NULL)
-    return NULL;
-
-  display_name = ann_io_describe_file (input);
-  data = g_bytes_get_data (bytes, &length);
-  content = ann_text_decode ((const guint8 *) (data ? data : ""), length, error);
+  content = ann_io_load_text (input, &display_name, error);
   if (content == NULL)
-    {
-      g_prefix_error (error, "%s: ", display_name);
-      return NULL;
-    }
+    return NULL;
 
   /* The line break that ends the last line ends the loop: it starts no empty line. */
   for (const char *start = content; *start != '\0'; )

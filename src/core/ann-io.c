@@ -13,6 +13,7 @@
 
 #include "ann-error.h"
 #include "ann-io.h"
+#include "ann-text.h"
 
 /**
  * ann_io_describe_file:
@@ -113,4 +114,36 @@ ann_io_write_atomically (GFile       *file,
   /* Without a local path, GIO's replace also writes a temporary file and renames it. */
   return g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE,
                                   NULL, NULL, error);
+}
+
+/**
+ * ann_io_load_text:
+ * @display_name: (out) (optional): how messages name @file
+ *
+ * Loads @file as text (UTF-8, or UTF-16 with a byte order mark, see ann_text_decode()); a
+ * message about its encoding starts with the file's name.
+ */
+char *
+ann_io_load_text (GFile   *file,
+                  char   **display_name,
+                  GError **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+  char *text;
+  gsize length;
+  const guint8 *data;
+
+  bytes = ann_io_load (file, error);
+  if (bytes == NULL)
+    return NULL;
+
+  name = ann_io_describe_file (file);
+  data = g_bytes_get_data (bytes, &length);
+  text = ann_text_decode (data ? data : (const guint8 *) "", length, error);
+  if (text == NULL)
+    g_prefix_error (error, "%s: ", name);
+  else if (display_name != NULL)
+    *display_name = g_steal_pointer (&name);
+  return text;
 }

@@ -17,6 +17,9 @@ G_BEGIN_DECLS
 char     *ann_io_describe_file      (GFile        *file);
 GBytes   *ann_io_load               (GFile        *file,
                                      GError      **error);
+char     *ann_io_load_text          (GFile        *file,
+                                     char        **display_name,
+                                     GError      **error);
 gboolean  ann_io_write_atomically   (GFile        *file,
                                      const char   *data,
                                      gsize         length,
