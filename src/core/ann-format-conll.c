@@ -609,7 +609,6 @@ ann_format_conll_import (GFile   *input,
 {
   g_autofree char *name = NULL;
   g_autofree char *content = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GArray) rows = NULL;
   g_autoptr(GArray) chunks = NULL;
   g_autoptr(AnnFile) file = NULL;
@@ -617,17 +616,9 @@ ann_format_conll_import (GFile   *input,
 
   g_return_val_if_fail (G_IS_FILE (input), NULL);
 
-  bytes = ann_io_load (input, error);
-  if (bytes == NULL)
-    return NULL;
-
-  name = ann_io_describe_file (input);
-  content = ann_text_decode (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error);
+  content = ann_io_load_text (input, &name, error);
   if (content == NULL)
-    {
-      g_prefix_error (error, "%s: ", name);
-      return NULL;
-    }
+    return NULL;
 
   rows = g_array_new (FALSE, TRUE, sizeof (Row));
   g_array_set_clear_func (rows, (GDestroyNotify) row_clear);

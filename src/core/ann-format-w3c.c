@@ -1566,9 +1566,14 @@ reader_dup_warning (Reader *self)
   if (self->n_ignored == 0)
     return NULL;
 
+  /* Two sentences, not one with plural forms: where a language has a single plural form,
+   * ngettext would show one sentence for both. */
+  if (self->n_ignored == 1)
+    return g_strdup_printf (_("%s: left out a part that this program cannot hold (%s)"),
+                            self->name, json_path_of (self, self->first_ignored));
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%s: left out %u part that this program cannot hold "
-                                       "(%s)",
+                                       "%s: left out %u parts that this program cannot hold "
+                                       "(the first: %s)",
                                        "%s: left out %u parts that this program cannot hold "
                                        "(the first: %s)",
                                        self->n_ignored),

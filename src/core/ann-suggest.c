@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "ann-error.h"
+#include "ann-io.h"
 #include "ann-json-reader.h"
 #include "ann-suggest.h"
 #include "ann-text.h"
@@ -454,20 +455,15 @@ ann_suggester_new_default (AnnLabelSchema  *labels,
   return g_steal_pointer (&self);
 }
 
-/* Reads all of @file; *@display_name is how messages name it. */
-static char *
+/* Reads all of @file, within ann_io_load()'s size limit; *@display_name is how messages
+ * name it. */
+static GBytes *
 read_file (GFile   *file,
-           gsize   *length,
            char   **display_name,
            GError **error)
 {
-  char *data = NULL;
-
-  /* GIO's message names the file already. */
-  *display_name = g_file_get_parse_name (file);
-  if (!g_file_load_contents (file, NULL, &data, length, NULL, error))
-    return NULL;
-  return data;
+  *display_name = ann_io_describe_file (file);
+  return ann_io_load (file, error);
 }
 
 /* --- the rules file ----------------------------------------------------------------------- */
@@ -916,15 +912,19 @@ ann_suggester_load_rules (AnnSuggester  *self,
                           GError       **error)
 {
   g_autofree char *display_name = NULL;
-  g_autofree char *data = NULL;
-  gsize length = 0;
+  g_autoptr(GBytes) bytes = NULL;
+  const char *data;
+  gsize length;
 
   g_return_val_if_fail (ANN_IS_SUGGESTER (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  data = read_file (file, &length, &display_name, error);
-  if (data == NULL)
+  bytes = read_file (file, &display_name, error);
+  if (bytes == NULL)
     return FALSE;
+  data = g_bytes_get_data (bytes, &length);
+  if (data == NULL)
+    data = "";
   return ann_suggester_load_rules_data (self, data, length, display_name, error);
 }
 
@@ -1247,15 +1247,19 @@ ann_suggester_load_gazetteer (AnnSuggester  *self,
                               GError       **error)
 {
   g_autofree char *display_name = NULL;
-  g_autofree char *data = NULL;
-  gsize length = 0;
+  g_autoptr(GBytes) bytes = NULL;
+  const char *data;
+  gsize length;
 
   g_return_val_if_fail (ANN_IS_SUGGESTER (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  data = read_file (file, &length, &display_name, error);
-  if (data == NULL)
+  bytes = read_file (file, &display_name, error);
+  if (bytes == NULL)
     return FALSE;
+  data = g_bytes_get_data (bytes, &length);
+  if (data == NULL)
+    data = "";
   return ann_suggester_load_gazetteer_data (self, data, length, display_name, label, error);
 }
 
