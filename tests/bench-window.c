@@ -37,6 +37,7 @@
 #include "ann-application.h"
 #include "ann-article-view.h"
 #include "ann-window.h"
+#include "ui-test-util.h"
 
 #define WAIT_SECONDS 180        /* for a load or a frame, before calling it a failure */
 #define QUIET_MS 40             /* longer than a refresh interval */
@@ -153,13 +154,6 @@ add_sample (GArray *samples,
 
 /* --- the main loop ------------------------------------------------------------------------ */
 
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 static gboolean
 on_wait_timeout (gpointer user_data)
 {
@@ -167,20 +161,15 @@ on_wait_timeout (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Runs the main loop until @done says so; a wait that never ends is a failure. */
+/* Runs the main loop until @done says so, as the tests' wait_until() does (ui-test-util.h,
+ * which spin() comes from too); a wait that never ends is a failure, reported with fail(). */
 static void
-wait_until (gboolean  (*done) (gpointer data),
-            gpointer    data,
-            const char *what)
+wait_or_fail (UiTestCondition  done,
+              gpointer         data,
+              const char      *what)
 {
-  gboolean timed_out = FALSE;
-  guint source = g_timeout_add_seconds (WAIT_SECONDS, on_wait_timeout, &timed_out);
-
-  while (!done (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (timed_out)
+  if (!ui_test_run_until (done, data, WAIT_SECONDS))
     fail ("waited %d s for %s", WAIT_SECONDS, what);
-  g_source_remove (source);
 }
 
 /* Lets idle work finish (GtkTextView lays out lines in idle callbacks), then stays quiet for
@@ -259,14 +248,8 @@ frame_was_painted (gpointer data)
 static gint64
 wait_for_frame (void)
 {
-  wait_until (frame_was_painted, NULL, "a frame to be drawn");
+  wait_or_fail (frame_was_painted, NULL, "a frame to be drawn");
   return watch.painted_at;
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
 }
 
 /* Presents @window and waits for its first frame, so that the clock later starts with a
@@ -275,7 +258,7 @@ static void
 present_and_draw (GtkWidget *window)
 {
   gtk_window_present (GTK_WINDOW (window));
-  wait_until (is_mapped, window, "the window to be mapped");
+  wait_or_fail (window_is_mapped, window, "the window to be mapped");
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
                     G_CALLBACK (on_after_paint), window);
   arm_frame_watch (window);
@@ -866,7 +849,7 @@ ours_open (Ours       *ours,
 
   ours->start_time = g_get_monotonic_time ();
   ann_window_open_file (ours->window, bench_case->file);
-  wait_until (is_painted_or_failed, ours, "our window to open and draw the file");
+  wait_or_fail (is_painted_or_failed, ours, "our window to open and draw the file");
 
   /* Loading runs in a worker thread, unseen from here; the text arriving marks its end. */
   times->loaded = times->text;
@@ -1081,7 +1064,7 @@ typedef struct
 } Activation;
 
 static void
-activate (gpointer data)
+activate_action (gpointer data)
 {
   Activation *activation = data;
 
@@ -1131,15 +1114,15 @@ measure_our_edits (const Case  *bench_case,
       /* Selecting scrolls there; that is not part of the edit. */
       ann_window_select_text (ours->window, start, start + length);
 
-      time_edit (GTK_WIDGET (ours->window), activate, &tag_misc, tag);
+      time_edit (GTK_WIDGET (ours->window), activate_action, &tag_misc, tag);
       if (ann_entity_store_get_n_entities (store) != n + 1)
         fail ("win.tag at %u added no entity", start);
       check_selected (ours->window, "MISC", start, "win.tag");
 
-      time_edit (GTK_WIDGET (ours->window), activate, &relabel_doc, relabel);
+      time_edit (GTK_WIDGET (ours->window), activate_action, &relabel_doc, relabel);
       check_selected (ours->window, "DOC", start, "win.relabel");
 
-      time_edit (GTK_WIDGET (ours->window), activate, &undo_once, undo);
+      time_edit (GTK_WIDGET (ours->window), activate_action, &undo_once, undo);
       if (ann_entity_store_find (store, start, start + length, "MISC") == NULL ||
           ann_entity_store_find (store, start, start + length, "DOC") != NULL)
         fail ("win.undo at %u did not take back the relabelling", start);

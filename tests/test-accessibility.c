@@ -40,53 +40,10 @@
 #include "ann-article-view.h"
 #include "ann-preferences.h"
 #include "ann-window.h"
+#include "ui-test-util.h"
 #include "wcag.h"
 
-#define WAIT_SECONDS 20
-
 static AnnApplication *app;
-
-static gboolean
-on_timeout (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_until (gboolean (*done) (gpointer data),
-            gpointer   data)
-{
-  gboolean timed_out = FALSE;
-  guint source = g_timeout_add_seconds (WAIT_SECONDS, on_timeout, &timed_out);
-
-  while (!done (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (source);
-  g_assert_false (timed_out);
-}
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-window_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
-static gboolean
-has_file (gpointer data)
-{
-  return ann_window_get_file (data) != NULL;
-}
 
 /* --- the accessible name, as GTK computes it ------------------------------------------------ */
 
@@ -278,26 +235,10 @@ list_has_rows (gpointer data)
   return rows > 2;
 }
 
-static AnnWindow *
-open_window (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  AnnWindow *window;
-
-  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
-  window = ann_window_new (app);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_until (window_is_mapped, window);
-  ann_window_open_file (window, file);
-  wait_until (has_file, window);
-  spin ();
-  return window;
-}
-
 static void
 test_window_names (void)
 {
-  AnnWindow *window = open_window (SAMPLE_DIR "/sample-article.json");
+  AnnWindow *window = open_window (app, SAMPLE_DIR "/sample-article.json");
   AnnAnnotationPanel *panel = ANN_ANNOTATION_PANEL (ann_window_get_panel (window));
   AnnEntityStore *store = ann_file_get_entities (ann_window_get_file (window));
 
@@ -310,8 +251,7 @@ test_window_names (void)
 
   assert_every_control_named (GTK_WIDGET (window), "window");
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  close_and_finalize (window);
 }
 
 /* The window before any file: the empty page's button. */
@@ -391,9 +331,10 @@ test_preferences_names (void)
   spin ();
 }
 
-/* The dialog the window shows, if any. */
+/* The dialog @window shows, if any: any GtkDialog transient for it, not only a message dialog
+ * (the one that asks who is annotating is not). */
 static GtkWindow *
-find_dialog (AnnWindow *window)
+find_dialog_for (AnnWindow *window)
 {
   g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
 
@@ -404,9 +345,9 @@ find_dialog (AnnWindow *window)
 }
 
 static gboolean
-has_dialog (gpointer data)
+has_dialog_for (gpointer window)
 {
-  return find_dialog (data) != NULL;
+  return find_dialog_for (window) != NULL;
 }
 
 /* The window's own dialogs: who is annotating, and the unsaved changes. The focus is where it
@@ -415,7 +356,7 @@ static void
 test_dialog_names (void)
 {
   g_autofree char *path = g_build_filename (SAMPLE_DIR, "sample-article.txt", NULL);
-  AnnWindow *window = open_window (path);
+  AnnWindow *window = open_window (app, path);
   GSettings *settings = ann_application_get_settings (app);
   GtkWidget *focus;
   GtkWindow *dialog;
@@ -427,8 +368,8 @@ test_dialog_names (void)
 
   /* A file imported from text has no annotator: saving asks for one. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "save", NULL);
-  wait_until (has_dialog, window);
-  dialog = find_dialog (window);
+  wait_until (has_dialog_for, window);
+  dialog = find_dialog_for (window);
   wait_until (window_is_mapped, dialog);
   /* The name's entry, Cancel and Save. */
   assert_every_control_named_min (GTK_WIDGET (dialog), "annotator dialog", 3);
@@ -443,8 +384,8 @@ test_dialog_names (void)
   g_assert_true (ann_window_is_modified (window));
   focus = gtk_root_get_focus (GTK_ROOT (window));
   gtk_window_close (GTK_WINDOW (window));
-  wait_until (has_dialog, window);
-  dialog = find_dialog (window);
+  wait_until (has_dialog_for, window);
+  dialog = find_dialog_for (window);
   wait_until (window_is_mapped, dialog);
   /* A message dialog has only a few controls: its three buttons. */
   assert_every_control_named_min (GTK_WIDGET (dialog), "unsaved changes dialog", 3);
@@ -452,8 +393,7 @@ test_dialog_names (void)
   spin ();
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == focus);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  close_and_finalize (window);
 }
 
 /* --- light and dark ---------------------------------------------------------------------------- */
@@ -556,7 +496,7 @@ tag_describe (GtkTextTag *tag)
 static void
 test_article_tags_contrast (void)
 {
-  AnnWindow *window = open_window (SAMPLE_DIR "/sample-article.json");
+  AnnWindow *window = open_window (app, SAMPLE_DIR "/sample-article.json");
   AnnArticleView *view = ANN_ARTICLE_VIEW (ann_window_get_article_view (window));
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (ann_article_view_get_text_view (view));
   g_autoptr(GPtrArray) tags = g_ptr_array_new ();
@@ -615,8 +555,7 @@ test_article_tags_contrast (void)
   g_assert_cmpuint (texts, >=, label_backgrounds->len + 2);
   g_assert_cmpuint (marks, >=, label_backgrounds->len + 4);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  close_and_finalize (window);
 }
 
 /* --- text size ---------------------------------------------------------------------------------- */
@@ -664,7 +603,7 @@ text_height (GtkWidget *widget)
 static void
 test_text_scales (void)
 {
-  AnnWindow *window = open_window (SAMPLE_DIR "/sample-article.json");
+  AnnWindow *window = open_window (app, SAMPLE_DIR "/sample-article.json");
   GtkWidget *text_view = GTK_WIDGET (ann_article_view_get_text_view (ANN_ARTICLE_VIEW (ann_window_get_article_view (window))));
   GtkSettings *settings = gtk_settings_get_default ();
   g_autofree char *font = NULL;
@@ -689,8 +628,7 @@ test_text_scales (void)
   g_assert_cmpfloat ((double) scaled / small, >, 1.6);
 
   g_object_set (settings, "gtk-font-name", font, "gtk-xft-dpi", dpi, NULL);
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  close_and_finalize (window);
 }
 
 /* The name the test computes is the one set: a check of the check. */

@@ -1,9 +1,9 @@
 /* test-window-faults.c: the window when saving fails, when another program changes the open
  * file, when two windows would hold one file, and when the program is killed while editing
  *
- * Runs under Xvfb like test-window.c (see tests/meson.build for the environment); the helpers
- * at the top are the same as there. test-faults.c covers the core's side: full disk,
- * read-only folder, SIGKILL while saving.
+ * Runs under Xvfb like test-window.c (see tests/meson.build for the environment), with the
+ * helpers of ui-test-util.h. test-faults.c covers the core's side: full disk, read-only
+ * folder, SIGKILL while saving.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,111 +11,20 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "ann-application.h"
 #include "ann-window.h"
-
-#define WAIT_SECONDS 20
+#include "ui-test-util.h"
 
 static AnnApplication *app;
 
-/* --- helpers, as in test-window.c --------------------------------------------------------- */
-
-static gboolean
-on_timeout (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_until (gboolean (*done) (gpointer data),
-            gpointer   data)
-{
-  gboolean timed_out = FALSE;
-  guint source = g_timeout_add_seconds (WAIT_SECONDS, on_timeout, &timed_out);
-
-  while (!done (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (source);
-  g_assert_false (timed_out);
-}
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-has_file (gpointer data)
-{
-  return ann_window_get_file (data) != NULL;
-}
-
-static gboolean
-window_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
-static AnnWindow *
-new_window (void)
-{
-  AnnWindow *window;
-
-  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
-  window = ann_window_new (app);
-  g_object_ref (window);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_until (window_is_mapped, window);
-  return window;
-}
-
-static AnnWindow *
-open_window (const char *path)
-{
-  AnnWindow *window = new_window ();
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-
-  ann_window_open_file (window, file);
-  wait_until (has_file, window);
-  spin ();
-  return window;
-}
-
-static void
-close_and_finalize (AnnWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
-  g_assert_finalize_object (window);
-}
-
-static AnnEntityStore *
-store_of (AnnWindow *window)
-{
-  return ann_file_get_entities (ann_window_get_file (window));
-}
-
-static void
-activate (AnnWindow  *window,
-          const char *action,
-          const char *string_parameter)
-{
-  GVariant *parameter = string_parameter ? g_variant_new_string (string_parameter) : NULL;
-
-  g_action_group_activate_action (G_ACTION_GROUP (window), action, parameter);
-  spin ();
-}
+/* --- helpers ------------------------------------------------------------------------------ */
 
 /* Tags the first occurrence of @needle with @label. */
 static void
@@ -132,37 +41,6 @@ tag_text (AnnWindow  *window,
   start = ann_document_get_char_offset (document, hit - text);
   ann_window_select_text (window, start, start + g_utf8_strlen (needle, -1));
   activate (window, "tag", label);
-}
-
-static GtkWindow *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
-static gboolean
-dialog_shown (gpointer data)
-{
-  return find_dialog () != NULL;
-}
-
-static char *
-dialog_text (GtkWindow *dialog)
-{
-  g_autofree char *primary = NULL;
-  g_autofree char *secondary = NULL;
-
-  g_object_get (dialog, "text", &primary, "secondary-text", &secondary, NULL);
-  return g_strconcat (primary, "\n", secondary, NULL);
 }
 
 static GtkInfoBar *
@@ -224,28 +102,14 @@ other_program_writes (const char *path)
   g_assert_true (g_file_set_contents (path, contents, length, NULL));
 }
 
-static gboolean
-has_n_entities (AnnWindow *window,
-                guint      n)
-{
-  return ann_window_get_file (window) != NULL &&
-         ann_entity_store_get_n_entities (store_of (window)) == n;
-}
-
-static gboolean
-has_no_entities (gpointer data)
-{
-  return has_n_entities (data, 0);
-}
-
 static void
 discard_and_close (AnnWindow *window)
 {
   gtk_window_close (GTK_WINDOW (window));
   if (ann_window_is_modified (window))
     {
-      wait_until (dialog_shown, NULL);
-      gtk_dialog_response (GTK_DIALOG (find_dialog ()), GTK_RESPONSE_REJECT);
+      wait_until (message_dialog_shown, NULL);
+      gtk_dialog_response (GTK_DIALOG (find_message_dialog ()), GTK_RESPONSE_REJECT);
     }
   spin ();
   g_assert_finalize_object (window);
@@ -275,7 +139,7 @@ test_save_to_vanished_folder (void)
 {
   g_autofree char *dir = NULL;
   g_autofree char *path = copy_sample (&dir);
-  AnnWindow *window = open_window (path);
+  AnnWindow *window = open_window (app, path);
   g_autoptr(GFile) location = g_file_new_for_path (path);
   g_autofree char *message = NULL;
   GtkWindow *dialog;
@@ -284,9 +148,9 @@ test_save_to_vanished_folder (void)
   remove_dir (dir);
 
   activate (window, "save", NULL);
-  wait_until (dialog_shown, NULL);
-  dialog = find_dialog ();
-  message = dialog_text (dialog);
+  wait_until (message_dialog_shown, NULL);
+  dialog = find_message_dialog ();
+  message = message_dialog_text (dialog);
   g_test_message ("%s", message);
   g_assert_nonnull (strstr (message, "could not be saved"));
   g_assert_nonnull (strstr (message, dir));
@@ -301,7 +165,7 @@ test_save_to_vanished_folder (void)
   /* Once the folder is back, the same Save works. */
   g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
   activate (window, "save", NULL);
-  g_assert_null (find_dialog ());
+  g_assert_null (find_message_dialog ());
   g_assert_false (ann_window_is_modified (window));
   close_and_finalize (window);
   remove_dir (dir);
@@ -317,7 +181,7 @@ test_save_under_a_file (void)
   g_autoptr(GFile) target = g_file_new_for_path (bad);
   g_autoptr(GFile) location = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  AnnWindow *window = open_window (path);
+  AnnWindow *window = open_window (app, path);
 
   tag_text (window, "Gio Linh", "MISC");
   g_assert_false (ann_window_save_to (window, target, &error));
@@ -326,6 +190,46 @@ test_save_under_a_file (void)
   g_assert_true (g_file_equal (ann_window_get_location (window), location));
 
   discard_and_close (window);
+  remove_dir (dir);
+}
+
+/* --- limits ------------------------------------------------------------------------------ */
+
+/* A line too long for GtkTextView to lay out in bounded time is refused at once, with a
+ * message that says which and why; the open document stays. */
+static void
+test_line_too_long (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = copy_sample (&dir);
+  g_autofree char *long_path = g_build_filename (dir, "one-line.txt", NULL);
+  g_autoptr(GFile) long_file = g_file_new_for_path (long_path);
+  g_autoptr(GString) text = g_string_new ("Tiêu đề\n");
+  AnnWindow *window = open_window (app, path);
+  AnnFile *before = ann_window_get_file (window);
+  g_autofree char *message = NULL;
+  GtkWindow *dialog;
+  gint64 start;
+
+  /* 9 characters each: 1 000 008 on line 2. */
+  for (guint i = 0; i < 111112; i++)
+    g_string_append (text, "Đắk Nông ");
+  g_assert_true (g_file_set_contents (long_path, text->str, text->len, NULL));
+
+  start = g_get_monotonic_time ();
+  ann_window_open_file (window, long_file);
+  wait_until (message_dialog_shown, NULL);
+  dialog = find_message_dialog ();
+  message = message_dialog_text (dialog);
+  g_test_message ("%s (%.1f s)", message, (g_get_monotonic_time () - start) / 1e6);
+  g_assert_nonnull (strstr (message, "one-line.txt"));
+  g_assert_nonnull (strstr (message, "line 2"));
+  g_assert_nonnull (strstr (message, "1000000"));
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CLOSE);
+  spin ();
+  g_assert_true (ann_window_get_file (window) == before);
+
+  close_and_finalize (window);
   remove_dir (dir);
 }
 
@@ -338,7 +242,7 @@ test_changed_on_disk (void)
 {
   g_autofree char *dir = NULL;
   g_autofree char *path = copy_sample (&dir);
-  AnnWindow *window = open_window (path);
+  AnnWindow *window = open_window (app, path);
   g_autofree char *saved = NULL;
   g_autofree char *expected = NULL;
 
@@ -362,7 +266,7 @@ test_changed_on_disk (void)
   g_assert_true (ann_window_is_modified (window));
   g_assert_cmpuint (ann_entity_store_get_n_entities (store_of (window)), ==, 49);
   activate (window, "save", NULL);
-  g_assert_null (find_dialog ());
+  g_assert_null (find_message_dialog ());
   g_assert_false (ann_window_is_modified (window));
   expected = ann_file_serialize (ann_window_get_file (window), NULL);
   g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
@@ -380,13 +284,39 @@ test_changed_on_disk (void)
   remove_dir (dir);
 }
 
+/* Where timestamps are coarse (whole seconds, or two on FAT), another program's version can
+ * carry the very modification time of ours: the window still sees the change, by the file's
+ * size and inode. */
+static void
+test_changed_within_the_same_second (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = copy_sample (&dir);
+  AnnWindow *window = open_window (app, path);
+  struct stat before;
+  struct timespec times[2];
+
+  g_assert_cmpint (g_stat (path, &before), ==, 0);
+  other_program_writes (path);
+  times[0] = before.st_atim;
+  times[1] = before.st_mtim;
+  g_assert_cmpint (utimensat (AT_FDCWD, path, times, 0), ==, 0);
+
+  wait_until (changed_bar_shown, window);
+  gtk_info_bar_response (changed_bar (window), 1);
+  wait_until (has_no_entities, window);
+
+  close_and_finalize (window);
+  remove_dir (dir);
+}
+
 /* Saving over a file another program changed asks first; Cancel keeps its version. */
 static void
 test_save_over_changed_file_asks (void)
 {
   g_autofree char *dir = NULL;
   g_autofree char *path = copy_sample (&dir);
-  AnnWindow *window = open_window (path);
+  AnnWindow *window = open_window (app, path);
   g_autofree char *theirs = NULL;
   g_autofree char *on_disk = NULL;
   g_autofree char *message = NULL;
@@ -404,9 +334,9 @@ test_save_over_changed_file_asks (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG);
 
   activate (window, "save", NULL);
-  wait_until (dialog_shown, NULL);
-  dialog = find_dialog ();
-  message = dialog_text (dialog);
+  wait_until (message_dialog_shown, NULL);
+  dialog = find_message_dialog ();
+  message = message_dialog_text (dialog);
   g_test_message ("%s", message);
   g_assert_nonnull (strstr (message, "changed by another program"));
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
@@ -418,8 +348,8 @@ test_save_over_changed_file_asks (void)
 
   /* Overwrite. */
   activate (window, "save", NULL);
-  wait_until (dialog_shown, NULL);
-  gtk_dialog_response (GTK_DIALOG (find_dialog ()), GTK_RESPONSE_ACCEPT);
+  wait_until (message_dialog_shown, NULL);
+  gtk_dialog_response (GTK_DIALOG (find_message_dialog ()), GTK_RESPONSE_ACCEPT);
   spin ();
   g_assert_false (ann_window_is_modified (window));
   expected = ann_file_serialize (ann_window_get_file (window), NULL);
@@ -437,8 +367,8 @@ test_one_window_per_file (void)
 {
   g_autofree char *dir = NULL;
   g_autofree char *path = copy_sample (&dir);
-  AnnWindow *first = open_window (path);
-  AnnWindow *second = new_window ();
+  AnnWindow *first = open_window (app, path);
+  AnnWindow *second = new_window (app);
   g_autoptr(GFile) same = g_file_new_for_path (path);
   guint n_windows;
 
@@ -467,12 +397,6 @@ test_one_window_per_file (void)
 }
 
 /* --- killed while editing ----------------------------------------------------------------- */
-
-static char *
-recovery_dir_path (void)
-{
-  return g_build_filename (g_get_user_data_dir (), "article-annotator", "recovery", NULL);
-}
 
 static guint
 count_recovery_files (void)
@@ -504,7 +428,7 @@ test_killed_while_editing (void)
       AnnWindow *window;
 
       g_settings_set_uint (ann_application_get_settings (app), "autosave-interval", 5);
-      window = open_window (SAMPLE_DIR "/sample-article.txt");
+      window = open_window (app, SAMPLE_DIR "/sample-article.txt");
       tag_text (window, "Đông Hà", "LOC");
       /* No call of ours: the autosave timer writes it. */
       wait_until (has_recovery_file, NULL);
@@ -520,7 +444,7 @@ test_killed_while_editing (void)
 
   /* The next start offers it; restoring brings back the autosaved work. */
   {
-    AnnWindow *window = new_window ();
+    AnnWindow *window = new_window (app);
     GtkInfoBar *bar = find_revealed_bar (GTK_WIDGET (window), GTK_MESSAGE_QUESTION);
 
     g_assert_nonnull (bar);
@@ -569,9 +493,12 @@ main (int    argc,
   g_test_add_func ("/window-faults/save/vanished-folder", test_save_to_vanished_folder);
   g_test_add_func ("/window-faults/save/under-a-file", test_save_under_a_file);
   g_test_add_func ("/window-faults/changed-on-disk", test_changed_on_disk);
+  g_test_add_func ("/window-faults/changed-within-the-same-second",
+                   test_changed_within_the_same_second);
   g_test_add_func ("/window-faults/save-over-changed-file", test_save_over_changed_file_asks);
   g_test_add_func ("/window-faults/one-window-per-file", test_one_window_per_file);
   g_test_add_func ("/window-faults/killed-while-editing", test_killed_while_editing);
+  g_test_add_func ("/window-faults/load/line-too-long", test_line_too_long);
 
   return g_test_run ();
 }

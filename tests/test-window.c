@@ -16,41 +16,9 @@
 #include "ann-article-view.h"
 #include "ann-review.h"
 #include "ann-window.h"
-
-#define WAIT_SECONDS 20
+#include "ui-test-util.h"
 
 static AnnApplication *app;
-
-static gboolean
-on_timeout (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @done says so, failing after WAIT_SECONDS. */
-static void
-wait_until (gboolean (*done) (gpointer data),
-            gpointer   data)
-{
-  gboolean timed_out = FALSE;
-  guint source = g_timeout_add_seconds (WAIT_SECONDS, on_timeout, &timed_out);
-
-  while (!done (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (source);
-  g_assert_false (timed_out);
-}
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static AnnWindow *the_window;
 
@@ -61,68 +29,10 @@ has_other_file (gpointer data)
   return ann_window_get_file (the_window) != NULL && ann_window_get_file (the_window) != data;
 }
 
-static gboolean
-has_file (gpointer data)
-{
-  return ann_window_get_file (data) != NULL;
-}
-
 static char *
 fixture (const char *name)
 {
   return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-}
-
-static gboolean
-window_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
-static AnnWindow *
-open_window (const char *path)
-{
-  AnnWindow *window;
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-
-  /* Each test has its own, new data folder, where recent files and recovery files go. */
-  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
-  window = ann_window_new (app);
-
-  /* The test holds a reference, so that it can check the window finalises. */
-  g_object_ref (window);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_until (window_is_mapped, window);
-
-  ann_window_open_file (window, file);
-  wait_until (has_file, window);
-  spin ();
-  return window;
-}
-
-static void
-close_and_finalize (AnnWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
-  g_assert_finalize_object (window);
-}
-
-static AnnEntityStore *
-store_of (AnnWindow *window)
-{
-  return ann_file_get_entities (ann_window_get_file (window));
-}
-
-static void
-activate (AnnWindow  *window,
-          const char *action,
-          const char *string_parameter)
-{
-  GVariant *parameter = string_parameter ? g_variant_new_string (string_parameter) : NULL;
-
-  g_action_group_activate_action (G_ACTION_GROUP (window), action, parameter);
-  spin ();
 }
 
 /* The code-point offset of the @nth occurrence (from 0) of @needle in the article. */
@@ -157,7 +67,7 @@ sample_with_no_entities (void)
 static void
 test_open_shows_entities (void)
 {
-  AnnWindow *window = open_window (SAMPLE_DIR "/sample-article.json");
+  AnnWindow *window = open_window (app, SAMPLE_DIR "/sample-article.json");
   AnnArticleView *view = ANN_ARTICLE_VIEW (ann_window_get_article_view (window));
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (ann_article_view_get_text_view (view));
   AnnEntity *first = ann_entity_store_get_nth (store_of (window), 0);
@@ -181,7 +91,7 @@ static void
 test_tag_relabel_delete_undo (void)
 {
   g_autofree char *path = sample_with_no_entities ();
-  AnnWindow *window = open_window (path);
+  AnnWindow *window = open_window (app, path);
   AnnEntityStore *store = store_of (window);
   guint start = offset_of (window, "Phan Quốc Hùng", 0);
   guint end = start + length_of ("Phan Quốc Hùng");
@@ -244,7 +154,7 @@ static void
 test_tag_all_occurrences (void)
 {
   g_autofree char *path = sample_with_no_entities ();
-  AnnWindow *window = open_window (path);
+  AnnWindow *window = open_window (app, path);
   AnnEntityStore *store = store_of (window);
   guint start = offset_of (window, "Tỉnh ủy", 0);
   guint occurrences = 0;
@@ -275,7 +185,7 @@ test_tag_all_occurrences (void)
 static void
 test_find_ignores_tone_mark_placement (void)
 {
-  AnnWindow *window = open_window (SAMPLE_DIR "/sample-article.json");
+  AnnWindow *window = open_window (app, SAMPLE_DIR "/sample-article.json");
   AnnArticleView *view = ANN_ARTICLE_VIEW (ann_window_get_article_view (window));
   guint hoa = offset_of (window, "hòa", 0);
   guint thuy_new = offset_of (window, "thủy", 0);
@@ -319,7 +229,7 @@ test_save_and_reload (void)
   g_autoptr(GFile) target = g_file_new_for_path (path);
   g_autofree char *expected = NULL;
   g_autofree char *saved = NULL;
-  AnnWindow *window = open_window (SAMPLE_DIR "/sample-article.json");
+  AnnWindow *window = open_window (app, SAMPLE_DIR "/sample-article.json");
   AnnWindow *reopened;
   guint start = offset_of (window, "Gio Linh", 0);
   g_autoptr(GError) error = NULL;
@@ -342,7 +252,7 @@ test_save_and_reload (void)
   close_and_finalize (window);
 
   /* Reopened, everything is as it was left. */
-  reopened = open_window (path);
+  reopened = open_window (app, path);
   g_assert_cmpuint (ann_entity_store_get_n_entities (store_of (reopened)), ==, 48);
   g_assert_null (ann_entity_store_lookup_id (store_of (reopened), "T1"));
   g_assert_nonnull (ann_entity_store_find (store_of (reopened), start, start + length_of ("Gio Linh"), "MISC"));
@@ -357,42 +267,11 @@ test_save_and_reload (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
-static GtkWindow *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
-static gboolean
-dialog_shown (gpointer data)
-{
-  return find_dialog () != NULL;
-}
-
-static char *
-dialog_text (GtkWindow *dialog)
-{
-  g_autofree char *primary = NULL;
-  g_autofree char *secondary = NULL;
-
-  g_object_get (dialog, "text", &primary, "secondary-text", &secondary, NULL);
-  return g_strconcat (primary, "\n", secondary, NULL);
-}
-
 static void
 test_unsaved_changes_guard (void)
 {
   g_autofree char *path = sample_with_no_entities ();
-  AnnWindow *window = open_window (path);
+  AnnWindow *window = open_window (app, path);
   guint start = offset_of (window, "Nhật Bản", 0);
   GtkWindow *dialog;
 
@@ -401,8 +280,8 @@ test_unsaved_changes_guard (void)
 
   /* Closing asks first; Cancel keeps the window and the work. */
   gtk_window_close (GTK_WINDOW (window));
-  wait_until (dialog_shown, NULL);
-  dialog = find_dialog ();
+  wait_until (message_dialog_shown, NULL);
+  dialog = find_message_dialog ();
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
   spin ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
@@ -413,16 +292,16 @@ test_unsaved_changes_guard (void)
     g_autoptr(GFile) other = g_file_new_for_path (SAMPLE_DIR "/sample-article.json");
 
     ann_window_open_file (window, other);
-    wait_until (dialog_shown, NULL);
-    gtk_dialog_response (GTK_DIALOG (find_dialog ()), GTK_RESPONSE_CANCEL);
+    wait_until (message_dialog_shown, NULL);
+    gtk_dialog_response (GTK_DIALOG (find_message_dialog ()), GTK_RESPONSE_CANCEL);
     spin ();
     g_assert_cmpuint (ann_entity_store_get_n_entities (store_of (window)), ==, 1);
   }
 
   /* Discard closes. */
   gtk_window_close (GTK_WINDOW (window));
-  wait_until (dialog_shown, NULL);
-  gtk_dialog_response (GTK_DIALOG (find_dialog ()), GTK_RESPONSE_REJECT);
+  wait_until (message_dialog_shown, NULL);
+  gtk_dialog_response (GTK_DIALOG (find_message_dialog ()), GTK_RESPONSE_REJECT);
   spin ();
   g_assert_finalize_object (window);
 }
@@ -430,7 +309,7 @@ test_unsaved_changes_guard (void)
 static void
 test_failed_load_keeps_document (void)
 {
-  AnnWindow *window = open_window (SAMPLE_DIR "/sample-article.json");
+  AnnWindow *window = open_window (app, SAMPLE_DIR "/sample-article.json");
   AnnFile *before = ann_window_get_file (window);
   g_autofree char *bad_path = fixture ("invalid/text-mismatch.json");
   g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
@@ -438,9 +317,9 @@ test_failed_load_keeps_document (void)
   GtkWindow *dialog;
 
   ann_window_open_file (window, bad);
-  wait_until (dialog_shown, NULL);
-  dialog = find_dialog ();
-  message = dialog_text (dialog);
+  wait_until (message_dialog_shown, NULL);
+  dialog = find_message_dialog ();
+  message = message_dialog_text (dialog);
   g_assert_nonnull (strstr (message, "text-mismatch.json"));
   g_assert_nonnull (strstr (message, "T3"));
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CLOSE);
@@ -455,7 +334,7 @@ static void
 test_recovery_file (void)
 {
   g_autofree char *path = sample_with_no_entities ();
-  AnnWindow *window = open_window (path);
+  AnnWindow *window = open_window (app, path);
   guint start = offset_of (window, "Đông Hà", 0);
   g_autoptr(GFile) recovery = NULL;
   g_autoptr(AnnFile) recovered = NULL;
@@ -609,7 +488,7 @@ static void
 test_nested_highlights (void)
 {
   g_autofree char *path = sample_with_no_entities ();
-  AnnWindow *window = open_window (path);
+  AnnWindow *window = open_window (app, path);
   AnnEntityStore *store = store_of (window);
   guint org_start = offset_of (window, "UBND tỉnh Quảng Trị", 0);
   guint org_end = org_start + length_of ("UBND tỉnh Quảng Trị");
@@ -676,7 +555,7 @@ static void
 test_editor_keeps_note_and_ref (void)
 {
   g_autofree char *path = sample_with_no_entities ();
-  AnnWindow *window = open_window (path);
+  AnnWindow *window = open_window (app, path);
   guint start = offset_of (window, "Phan Quốc Hùng", 0);
   GtkEditable *note = editor_entry (window, 0);
   GtkEditable *ref = editor_entry (window, 1);
@@ -704,7 +583,7 @@ static void
 test_panel_follows_undo (void)
 {
   g_autofree char *path = sample_with_no_entities ();
-  AnnWindow *window = open_window (path);
+  AnnWindow *window = open_window (app, path);
   AnnAnnotationPanel *panel = panel_of (window);
   guint start = offset_of (window, "Nhật Bản", 0);
   GtkDropDown *editor_label = GTK_DROP_DOWN (nth_widget (panel, GTK_TYPE_DROP_DOWN, 1));
@@ -765,7 +644,7 @@ test_typed_note_is_kept (void)
   g_assert_true (g_file_get_contents (SAMPLE_DIR "/sample-article.json", &contents, &length, NULL));
   g_assert_true (g_file_set_contents (path, contents, length, NULL));
   file = g_file_new_for_path (path);
-  window = open_window (path);
+  window = open_window (app, path);
   ann_file_set_annotator (ann_window_get_file (window), "an");
 
   /* Closing asks about the typed note; Cancel keeps it. */
@@ -773,8 +652,8 @@ test_typed_note_is_kept (void)
   gtk_editable_set_text (editor_entry (window, 0), "tỉnh");
   gtk_window_close (GTK_WINDOW (window));
   spin ();
-  g_assert_nonnull (find_dialog ());
-  gtk_dialog_response (GTK_DIALOG (find_dialog ()), GTK_RESPONSE_CANCEL);
+  g_assert_nonnull (find_message_dialog ());
+  gtk_dialog_response (GTK_DIALOG (find_message_dialog ()), GTK_RESPONSE_CANCEL);
   spin ();
   g_assert_cmpstr (ann_entity_get_note (ann_window_get_selected (window)), ==, "tỉnh");
 
@@ -825,7 +704,7 @@ find_question (void)
 
       if (!GTK_IS_MESSAGE_DIALOG (window) || !gtk_widget_get_visible (GTK_WIDGET (window)))
         continue;
-      text = dialog_text (window);
+      text = message_dialog_text (window);
       if (g_str_has_prefix (text, prefix))
         return GTK_DIALOG (window);
     }
@@ -838,8 +717,8 @@ static void
 dismiss_chooser_messages (void)
 {
   spin ();
-  while (find_dialog () != NULL)
-    gtk_window_destroy (find_dialog ());
+  while (find_message_dialog () != NULL)
+    gtk_window_destroy (find_message_dialog ());
 }
 
 static void
@@ -859,7 +738,7 @@ static void
 test_close_save_cancelled (void)
 {
   g_autofree char *path = sample_with_no_entities ();
-  AnnWindow *window = open_window (path);
+  AnnWindow *window = open_window (app, path);
   guint start = offset_of (window, "Nhật Bản", 0);
   GtkWindow *dialog;
 
@@ -909,7 +788,7 @@ test_close_save_cancelled (void)
 static void
 test_close_frees_document (void)
 {
-  AnnWindow *window = open_window (SAMPLE_DIR "/sample-article.json");
+  AnnWindow *window = open_window (app, SAMPLE_DIR "/sample-article.json");
   AnnFile *file = g_object_ref (ann_window_get_file (window));
   AnnHistory *history = g_object_ref (ann_window_get_history (window));
   AnnEntity *first = g_object_ref (ann_entity_store_get_nth (store_of (window), 0));
@@ -936,7 +815,7 @@ static void
 test_find_bar_returns_focus (void)
 {
   g_autofree char *path = sample_with_no_entities ();
-  AnnWindow *window = open_window (path);
+  AnnWindow *window = open_window (app, path);
   AnnArticleView *view = ANN_ARTICLE_VIEW (ann_window_get_article_view (window));
   GtkWidget *text_view = GTK_WIDGET (ann_article_view_get_text_view (view));
   guint nth = 0;
@@ -964,7 +843,7 @@ test_quit_closes_windows (void)
   guint start;
 
   for (guint i = 0; i < G_N_ELEMENTS (windows); i++)
-    windows[i] = open_window (path);
+    windows[i] = open_window (app, path);
   start = offset_of (windows[1], "Nhật Bản", 0);
   select_and_tag (windows[1], start, start + length_of ("Nhật Bản"), "LOC");
 
@@ -1002,7 +881,7 @@ test_close_save_with_chooser (void)
   g_autofree char *dir = g_dir_make_tmp ("ann-window-XXXXXX", NULL);
   g_autofree char *target = g_build_filename (dir, "saved.json", NULL);
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
-  AnnWindow *window = open_window (path);
+  AnnWindow *window = open_window (app, path);
   guint start = offset_of (window, "Nhật Bản", 0);
   gboolean finalized = FALSE;
   GtkWindow *chooser;
@@ -1040,7 +919,7 @@ static void
 test_editor_shows_refused_relabel (void)
 {
   g_autofree char *path = sample_with_no_entities ();
-  AnnWindow *window = open_window (path);
+  AnnWindow *window = open_window (app, path);
   AnnEntityStore *store = store_of (window);
   guint start = offset_of (window, "Nhật Bản", 0);
   guint end = start + length_of ("Nhật Bản");
@@ -1109,7 +988,7 @@ static void
 test_label_keys_only_in_article (void)
 {
   g_autofree char *path = sample_with_no_entities ();
-  AnnWindow *window = open_window (path);
+  AnnWindow *window = open_window (app, path);
   AnnEntityStore *store = store_of (window);
   AnnArticleView *view = ANN_ARTICLE_VIEW (ann_window_get_article_view (window));
   GtkWidget *text_view = GTK_WIDGET (ann_article_view_get_text_view (view));
@@ -1182,30 +1061,24 @@ test_open_in_two_windows (void)
 {
   g_autofree char *path = sample_with_no_entities ();
   g_autoptr(GFile) annotated = g_file_new_for_path (SAMPLE_DIR "/sample-article.json");
-  AnnWindow *first = open_window (path);
+  AnnWindow *first = open_window (app, path);
   AnnWindow *second;
   guint start = offset_of (first, "Nhật Bản", 0);
 
   select_and_tag (first, start, start + length_of ("Nhật Bản"), "LOC");
   ann_window_open_file (first, annotated);
-  wait_until (dialog_shown, NULL);
+  wait_until (message_dialog_shown, NULL);
 
   /* Meanwhile another window opens a file of its own. */
-  second = open_window (path);
+  second = open_window (app, path);
   g_assert_cmpuint (ann_entity_store_get_n_entities (store_of (second)), ==, 0);
 
-  gtk_dialog_response (GTK_DIALOG (find_dialog ()), GTK_RESPONSE_REJECT);
+  gtk_dialog_response (GTK_DIALOG (find_message_dialog ()), GTK_RESPONSE_REJECT);
   wait_until (has_n_entities, first);
   g_assert_cmpuint (ann_entity_store_get_n_entities (store_of (second)), ==, 0);
 
   close_and_finalize (second);
   close_and_finalize (first);
-}
-
-static char *
-recovery_dir_path (void)
-{
-  return g_build_filename (g_get_user_data_dir (), "article-annotator", "recovery", NULL);
 }
 
 /* A recovery file left by an earlier session that stopped: the annotated sample. */
@@ -1258,7 +1131,7 @@ test_restore_asks_first (void)
 {
   g_autofree char *earlier = write_earlier_recovery ();
   g_autofree char *path = sample_with_no_entities ();
-  AnnWindow *window = open_window (path);
+  AnnWindow *window = open_window (app, path);
   guint start = offset_of (window, "Đông Hà", 0);
   g_autoptr(GFile) own = NULL;
   GtkInfoBar *bar = recovery_bar (window);
@@ -1270,11 +1143,11 @@ test_restore_asks_first (void)
 
   gtk_info_bar_response (bar, 1);   /* Restore */
   spin ();
-  g_assert_nonnull (find_dialog ());
+  g_assert_nonnull (find_message_dialog ());
   g_assert_cmpuint (ann_entity_store_get_n_entities (store_of (window)), ==, 1);
 
   /* Cancel keeps the work, and the offer. */
-  gtk_dialog_response (GTK_DIALOG (find_dialog ()), GTK_RESPONSE_CANCEL);
+  gtk_dialog_response (GTK_DIALOG (find_message_dialog ()), GTK_RESPONSE_CANCEL);
   spin ();
   g_assert_cmpuint (ann_entity_store_get_n_entities (store_of (window)), ==, 1);
   g_assert_true (g_file_query_exists (own, NULL));
@@ -1282,7 +1155,7 @@ test_restore_asks_first (void)
 
   gtk_info_bar_response (bar, 1);
   spin ();
-  gtk_dialog_response (GTK_DIALOG (find_dialog ()), GTK_RESPONSE_REJECT);
+  gtk_dialog_response (GTK_DIALOG (find_message_dialog ()), GTK_RESPONSE_REJECT);
   spin ();
   g_assert_cmpuint (ann_entity_store_get_n_entities (store_of (window)), ==, 48);
   g_assert_true (ann_window_is_modified (window));
@@ -1290,8 +1163,8 @@ test_restore_asks_first (void)
 
   /* Discarding the restored work at last removes its recovery file too. */
   gtk_window_close (GTK_WINDOW (window));
-  wait_until (dialog_shown, NULL);
-  gtk_dialog_response (GTK_DIALOG (find_dialog ()), GTK_RESPONSE_REJECT);
+  wait_until (message_dialog_shown, NULL);
+  gtk_dialog_response (GTK_DIALOG (find_message_dialog ()), GTK_RESPONSE_REJECT);
   spin ();
   g_assert_finalize_object (window);
   g_assert_false (g_file_test (earlier, G_FILE_TEST_EXISTS));
@@ -1304,7 +1177,7 @@ test_restore_skips_own_recovery (void)
 {
   g_autofree char *earlier = write_earlier_recovery ();
   g_autofree char *path = sample_with_no_entities ();
-  AnnWindow *window = open_window (path);
+  AnnWindow *window = open_window (app, path);
   guint start = offset_of (window, "Đông Hà", 0);
   GtkInfoBar *bar = recovery_bar (window);
 
@@ -1316,12 +1189,12 @@ test_restore_skips_own_recovery (void)
 
   gtk_info_bar_response (bar, 1);   /* Restore */
   spin ();
-  g_assert_null (find_dialog ());
+  g_assert_null (find_message_dialog ());
   g_assert_cmpuint (ann_entity_store_get_n_entities (store_of (window)), ==, 48);
 
   gtk_window_close (GTK_WINDOW (window));
-  wait_until (dialog_shown, NULL);
-  gtk_dialog_response (GTK_DIALOG (find_dialog ()), GTK_RESPONSE_REJECT);
+  wait_until (message_dialog_shown, NULL);
+  gtk_dialog_response (GTK_DIALOG (find_message_dialog ()), GTK_RESPONSE_REJECT);
   spin ();
   g_assert_finalize_object (window);
   g_assert_cmpuint (count_recovery_files (), ==, 0);
@@ -1354,18 +1227,18 @@ test_restore_newest (void)
       g_assert_true (g_file_set_contents (recovery, data, length, NULL));
     }
 
-  window = open_window (path);
+  window = open_window (app, path);
   gtk_info_bar_response (recovery_bar (window), 1);   /* Restore */
   spin ();
   g_assert_cmpuint (ann_entity_store_get_n_entities (store_of (window)), ==, 48);
 
   /* Discarding the others leaves none. */
   gtk_window_close (GTK_WINDOW (window));
-  wait_until (dialog_shown, NULL);
-  gtk_dialog_response (GTK_DIALOG (find_dialog ()), GTK_RESPONSE_REJECT);
+  wait_until (message_dialog_shown, NULL);
+  gtk_dialog_response (GTK_DIALOG (find_message_dialog ()), GTK_RESPONSE_REJECT);
   spin ();
   g_assert_finalize_object (window);
-  window = open_window (path);
+  window = open_window (app, path);
   gtk_info_bar_response (recovery_bar (window), 2);   /* Discard */
   spin ();
   g_assert_cmpuint (count_recovery_files (), ==, 0);
@@ -1377,7 +1250,7 @@ static void
 test_sticky_label (void)
 {
   g_autofree char *path = sample_with_no_entities ();
-  AnnWindow *window = open_window (path);
+  AnnWindow *window = open_window (app, path);
   AnnEntityStore *store = store_of (window);
   GtkWidget *view = ann_window_get_article_view (window);
   guint first = offset_of (window, "Hải Lăng", 0);
@@ -1403,7 +1276,7 @@ test_sticky_label (void)
 static void
 test_tag_matches_button_names_label (void)
 {
-  AnnWindow *window = open_window (SAMPLE_DIR "/sample-article.json");
+  AnnWindow *window = open_window (app, SAMPLE_DIR "/sample-article.json");
   guint nth = 0;
   GtkWidget *button = find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, has_action_name,
                                    "win.tag-all-matches", &nth);
@@ -1424,20 +1297,13 @@ test_tag_matches_button_names_label (void)
   close_and_finalize (window);
 }
 
-static gboolean
-has_no_entities (gpointer data)
-{
-  return ann_window_get_file (data) != NULL &&
-         ann_entity_store_get_n_entities (store_of (data)) == 0;
-}
-
 /* The find bar, left open with a query, finds it in the next file opened. */
 static void
 test_find_follows_open (void)
 {
   g_autofree char *path = sample_with_no_entities ();
   g_autoptr(GFile) text = g_file_new_for_path (path);
-  AnnWindow *window = open_window (SAMPLE_DIR "/sample-article.json");
+  AnnWindow *window = open_window (app, SAMPLE_DIR "/sample-article.json");
   AnnArticleView *view = ANN_ARTICLE_VIEW (ann_window_get_article_view (window));
   guint start, end;
 
@@ -1470,7 +1336,7 @@ test_close_while_loading (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {
-      AnnWindow *window = open_window (path);
+      AnnWindow *window = open_window (app, path);
       AnnFile *before = ann_window_get_file (window);
 
       ann_window_open_file (window, files[i]);
@@ -1482,7 +1348,7 @@ test_close_while_loading (void)
         {
           g_usleep (10000);
           spin ();
-          g_assert_null (find_dialog ());
+          g_assert_null (find_message_dialog ());
         }
       g_assert_true (ann_window_get_file (window) == before);
       g_assert_finalize_object (window);
@@ -1517,7 +1383,7 @@ test_chooser_goes_with_window (gconstpointer data)
 {
   const char *action = data;
   g_autofree char *path = sample_with_no_entities ();
-  AnnWindow *window = open_window (path);
+  AnnWindow *window = open_window (app, path);
 
   activate (window, action, NULL);
   wait_until (chooser_shown, NULL);
@@ -1541,7 +1407,7 @@ test_chooser_answers (void)
 {
   g_autofree char *path = sample_with_no_entities ();
   g_autoptr(GFile) annotated = g_file_new_for_path (SAMPLE_DIR "/sample-article.json");
-  AnnWindow *window = open_window (path);
+  AnnWindow *window = open_window (app, path);
   GtkWindow *chooser;
 
   activate (window, "save-as", NULL);
@@ -1570,7 +1436,7 @@ test_export_and_import (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("ann-window-XXXXXX", NULL);
   g_autofree const AnnFormat **formats = ann_format_list ();
-  AnnWindow *window = open_window (SAMPLE_DIR "/sample-article.json");
+  AnnWindow *window = open_window (app, SAMPLE_DIR "/sample-article.json");
   g_autofree char *brat_path = g_build_filename (dir, "sample.ann", NULL);
   g_autoptr(GFile) brat = g_file_new_for_path (brat_path);
   g_autoptr(GError) error = NULL;
@@ -1636,10 +1502,7 @@ test_review (void)
       g_ptr_array_add (files, g_file_new_for_path (path));
     }
 
-  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
-  window = g_object_ref (ann_window_new (app));
-  gtk_window_present (GTK_WINDOW (window));
-  wait_until (window_is_mapped, window);
+  window = new_window (app);
   ann_window_review_files (window, files);
   wait_until (has_file, window);
   spin ();
@@ -1718,7 +1581,7 @@ static void
 test_suggestions (void)
 {
   g_autofree char *path = sample_with_no_entities ();
-  AnnWindow *window = open_window (path);
+  AnnWindow *window = open_window (app, path);
   AnnEntityStore *store = store_of (window);
   guint suggested, start;
   AnnEntity *first;
@@ -1807,7 +1670,7 @@ test_user_rules (void)
   g_assert_true (g_file_set_contents (rules_path, rules, -1, NULL));
   g_settings_set_string (settings, "rules-file", rules_path);
 
-  window = open_window (path);
+  window = open_window (app, path);
   added = ann_window_suggest (window);
   g_settings_reset (settings, "rules-file");
 
