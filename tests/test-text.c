@@ -89,6 +89,73 @@ test_normalize_long_text_in_chunks (void)
   g_assert_true (ann_text_check_normalized (chunked, NULL));
 }
 
+/* The text's own NFC must be GLib's g_utf8_normalize() for any text: random strings of the
+ * characters where NFC is subtle. Vietnamese letters and marks in both orders; marks of
+ * several combining classes out of order; Hangul jamo and syllables; Indic and other starters
+ * that compose with the starter before them; characters excluded from composition
+ * (U+0958, U+2126, U+0344, U+1D15E); Tibetan vowels that decompose into marks; Ð and Đ; an
+ * emoji. */
+static void
+test_normalize_matches_glib (void)
+{
+  static const gunichar pool[] = {
+    'a', 'e', 'o', 'u', 'y', 'D', ' ', '\n',
+    0x00EA, 0x1EBF, 0x1EDD, 0x1EE7, 0x1EF7, 0x0110, 0x00D0, 0x01A1, 0x01B0,
+    0x0300, 0x0301, 0x0302, 0x0303, 0x0306, 0x0309, 0x031B, 0x0323,
+    0x0316, 0x0327, 0x0345, 0x05B0, 0x0344, 0x0340, 0x0958, 0x093C, 0x0915, 0x2126,
+    0x1100, 0x1161, 0x11A8, 0xAC00, 0xAC01,
+    0x0B47, 0x0B3E, 0x0B56, 0x0B57, 0x0BC6, 0x0BBE, 0x0D46, 0x0D3E, 0x0CC6, 0x0CC2,
+    0x0CD5, 0x0DD9, 0x0DCF, 0x0DDF, 0x1025, 0x102E, 0x1B05, 0x1B35,
+    0x0F71, 0x0F72, 0x0F73, 0x0F74, 0x0F75, 0x0F80, 0x0F81,
+    0x1D158, 0x1D165, 0x1D15E, 0x1E0A, 0x1F600,
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261126);
+
+  for (guint round = 0; round < 20000; round++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      guint length = round < 19990 ? g_rand_int_range (rand, 1, 24) : 20000;
+      g_autofree char *expected = NULL;
+      g_autofree char *actual = NULL;
+
+      for (guint i = 0; i < length; i++)
+        g_string_append_unichar (text, pool[g_rand_int_range (rand, 0, G_N_ELEMENTS (pool))]);
+      expected = g_utf8_normalize (text->str, -1, G_NORMALIZE_NFC);
+      actual = ann_text_normalize (text->str);
+      if (g_strcmp0 (actual, expected) != 0)
+        g_test_message ("round %u: NFC of \"%s\" differs", round, text->str);
+      g_assert_cmpstr (actual, ==, expected);
+      g_assert_true (ann_text_check_normalized (actual, NULL));
+    }
+}
+
+/* A line without a space and a run of marks of alternating classes: GLib's NFC takes the
+ * square of their length (minutes for these), ours a pass. */
+static void
+test_normalize_long_runs (void)
+{
+  g_autoptr(GString) no_space = g_string_new ("Ti\xc3\xaau \xc4\x91\xe1\xbb\x81\n");
+  g_autoptr(GString) marks = g_string_new ("a");
+  g_autofree char *from_no_space = NULL;
+  g_autofree char *from_marks = NULL;
+
+  for (guint i = 0; i < 1000000; i++)
+    g_string_append (no_space, "e\xcc\x82\xcc\x81");   /* ế, decomposed */
+  from_no_space = ann_text_normalize (no_space->str);
+  g_assert_cmpuint (g_utf8_strlen (from_no_space, -1), ==, 8 + 1000000);
+  g_assert_true (g_str_has_suffix (from_no_space, "\xe1\xba\xbf\xe1\xba\xbf"));
+
+  for (guint i = 0; i < 200000; i++)
+    g_string_append (marks, "\xcc\x81\xcc\xa3");   /* U+0301 (230), U+0323 (220) */
+  from_marks = ann_text_normalize (marks->str);
+  /* a + U+0323 composes into ạ; the other U+0323 come first, then every U+0301. */
+  g_assert_cmpuint (g_utf8_strlen (from_marks, -1), ==, 400000);
+  g_assert_true (g_str_has_prefix (from_marks, "\xe1\xba\xa1\xcc\xa3"));
+  g_assert_nonnull (strstr (from_marks, "\xcc\xa3\xcc\x81"));
+  g_assert_true (g_str_has_suffix (from_marks, "\xcc\x81\xcc\x81"));
+  g_assert_true (ann_text_check_normalized (from_marks, NULL));
+}
+
 static void
 test_check_normalized (void)
 {
@@ -201,6 +268,8 @@ main (int    argc,
   g_test_add_func ("/text/normalize/look-alike-eth", test_normalize_keeps_look_alike_eth);
   g_test_add_func ("/text/normalize/soft-hyphen-before-mark", test_soft_hyphen_between_letter_and_mark);
   g_test_add_func ("/text/normalize/long-text-in-chunks", test_normalize_long_text_in_chunks);
+  g_test_add_func ("/text/normalize/matches-glib", test_normalize_matches_glib);
+  g_test_add_func ("/text/normalize/long-runs", test_normalize_long_runs);
   g_test_add_func ("/text/check-normalized", test_check_normalized);
   g_test_add_func ("/text/decode/utf8-bom", test_decode_utf8_with_bom);
   g_test_add_func ("/text/decode/utf16", test_decode_utf16);
