@@ -16,7 +16,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 builddir=${FUZZ_BUILDDIR:-/tmp/article-annotator-fuzz}
 seconds=${FUZZ_SECONDS:-300}
 jobs=${FUZZ_JOBS:-2}
-all_targets=(native brat conll doccano labelstudio w3c text)
+all_targets=(native brat conll doccano labelstudio w3c text nfc)
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all_targets[@]}")
 
@@ -55,13 +55,14 @@ make_corpus () {
     conll) seed_copy "$corpus" $(find "$data/formats/conll" -name '*.conll') ;;
     doccano) seed_copy "$corpus" $(find "$data/formats/doccano" -name '*.jsonl') ;;
     labelstudio) seed_copy "$corpus" $(find "$data/formats/labelstudio" -name '*.json') ;;
-    text) seed_copy "$corpus" "$top"/data/sample-article.txt \
+    text|nfc) seed_copy "$corpus" "$top"/data/sample-article.txt \
             $(find "$data/formats" -name '*.txt') ;;
   esac
 }
 dict_of () {
   case $1 in
     brat|conll|text) echo "$top/tests/fuzz/text.dict" ;;
+    nfc) echo "$top/tests/fuzz/nfc.dict" ;;
     *) echo "$top/tests/fuzz/json.dict" ;;
   esac
 }

@@ -193,6 +193,24 @@ test_save_under_a_file (void)
   remove_dir (dir);
 }
 
+/* The window is destroyed while it asks about unsaved changes (the application quits, the
+ * session ends): the question goes with it, and nothing keeps the window alive. */
+static void
+test_destroyed_while_asking (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = copy_sample (&dir);
+  AnnWindow *window = open_window (app, path);
+
+  tag_text (window, "Gio Linh", "MISC");
+  gtk_window_close (GTK_WINDOW (window));
+  wait_until (message_dialog_shown, NULL);
+
+  close_and_finalize (window);
+  g_assert_null (find_message_dialog ());
+  remove_dir (dir);
+}
+
 /* --- limits ------------------------------------------------------------------------------ */
 
 /* A line too long for GtkTextView to lay out in bounded time is refused at once, with a
@@ -492,6 +510,7 @@ main (int    argc,
 
   g_test_add_func ("/window-faults/save/vanished-folder", test_save_to_vanished_folder);
   g_test_add_func ("/window-faults/save/under-a-file", test_save_under_a_file);
+  g_test_add_func ("/window-faults/destroyed-while-asking", test_destroyed_while_asking);
   g_test_add_func ("/window-faults/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/window-faults/changed-within-the-same-second",
                    test_changed_within_the_same_second);

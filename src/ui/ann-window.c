@@ -950,19 +950,20 @@ start_loading (AnnWindow     *self,
 /* Asks what to do with unsaved changes, then runs @then unless the user cancels. */
 typedef struct
 {
-  AnnWindow    *self;
+  GWeakRef      window;
   Continuation  then;
 } Pending;
 
-/* Freed with the dialog's handler, answered or not: a dialog destroyed with its window (a
- * quit, a test) never answers, and the window must still be finalised. */
+/* Freed with the dialog's handler, answered or not. The reference to the window is weak: a
+ * window destroyed while it asks (a quit, the session ending) is disposed, which destroys the
+ * dialog too (GTK_DIALOG_DESTROY_WITH_PARENT); a strong one would keep both alive. */
 static void
 pending_free (gpointer  data,
               GClosure *closure)
 {
   Pending *pending = data;
 
-  g_object_unref (pending->self);
+  g_weak_ref_clear (&pending->window);
   g_free (pending);
 }
 
@@ -971,11 +972,12 @@ on_unsaved_response (GtkDialog *dialog,
                      int        response,
                      Pending   *pending)
 {
-  /* Held by @pending until the handler goes, after this returns. */
-  AnnWindow *self = pending->self;
+  g_autoptr(AnnWindow) self = g_weak_ref_get (&pending->window);
   Continuation then = pending->then;
 
   gtk_window_destroy (GTK_WINDOW (dialog));
+  if (self == NULL)
+    return;
 
   if (response == GTK_RESPONSE_ACCEPT)
     save_then (self, then);
@@ -1020,7 +1022,7 @@ confirm_discard_then (AnnWindow    *self,
                             "destructive-action");
 
   pending = g_new0 (Pending, 1);
-  pending->self = g_object_ref (self);
+  g_weak_ref_init (&pending->window, self);
   pending->then = then;
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_unsaved_response), pending,
                          pending_free, 0);
