@@ -25,6 +25,9 @@ command -v clang >/dev/null || { echo "fuzz: needs clang (apt-get install clang)
 if [ ! -f "$builddir/build.ninja" ]; then
   CC=clang meson setup "$builddir" "$top" -Dfuzzing=true \
     -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debugoptimized
+else
+  # meson compile names only targets it already knows: a new one needs the build files redone.
+  meson setup --reconfigure "$builddir" "$top" >/dev/null
 fi
 nice -n 10 meson compile -C "$builddir" $(printf 'tests/fuzz/fuzz-%s ' "${targets[@]}")
 
