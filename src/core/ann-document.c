@@ -209,6 +209,19 @@ looks_vietnamese (const char *text)
   return hits >= 3;
 }
 
+/* A document of @text, which must be valid and normal already; takes it. */
+static AnnDocument *
+document_new_normal (char *text)
+{
+  AnnDocument *self = g_object_new (ANN_TYPE_DOCUMENT, NULL);
+
+  self->text = text;
+  self->id = ann_text_compute_id (text);
+  self->title = find_title (text);
+  index_code_points (self);
+  return self;
+}
+
 /**
  * ann_document_new:
  * @text: the article, already in the normal form
@@ -221,8 +234,6 @@ AnnDocument *
 ann_document_new (const char  *text,
                   GError     **error)
 {
-  AnnDocument *self;
-
   g_return_val_if_fail (text != NULL, NULL);
 
   if (!g_utf8_validate (text, -1, NULL))
@@ -233,13 +244,7 @@ ann_document_new (const char  *text,
   if (!ann_text_check_normalized (text, error))
     return NULL;
 
-  self = g_object_new (ANN_TYPE_DOCUMENT, NULL);
-  self->text = g_strdup (text);
-  self->id = ann_text_compute_id (text);
-  self->title = find_title (text);
-  index_code_points (self);
-
-  return self;
+  return document_new_normal (g_strdup (text));
 }
 
 /**
@@ -254,7 +259,7 @@ ann_document_new_from_bytes (GBytes  *bytes,
                              GError **error)
 {
   g_autofree char *decoded = NULL;
-  g_autofree char *normal = NULL;
+  const char *normal;
   g_autofree char *mojibake = NULL;
   AnnDocument *self;
   gsize length;
@@ -263,10 +268,9 @@ ann_document_new_from_bytes (GBytes  *bytes,
   decoded = ann_text_decode (data, length, error);
   if (decoded == NULL)
     return NULL;
-  normal = ann_text_normalize (decoded);
-  self = ann_document_new (normal, error);
-  if (self == NULL)
-    return NULL;
+  /* ann_text_normalize() gives normal text: checking it again would double the work. */
+  self = document_new_normal (ann_text_normalize (decoded));
+  normal = self->text;
 
   if (looks_vietnamese (normal))
     self->language = g_strdup ("vi");

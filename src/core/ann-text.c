@@ -212,7 +212,18 @@ append_nfc (GString    *out,
       gunichar decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
       gsize n;
 
-      /* ASCII, most of any article, decomposes to itself. */
+      /* ASCII followed by ASCII, much of any article, is final at once: no character
+       * composes with an ASCII one before it, and no mark follows. */
+      if ((guchar) *p < 0x80 && (p + 1 == end || (guchar) p[1] < 0x80))
+        {
+          if (composer.window->len > 0 || composer.marks->len > 0)
+            {
+              composer_place_marks (&composer);
+              composer_flush (&composer);
+            }
+          g_string_append_c (out, *p);
+          continue;
+        }
       if ((guchar) *p < 0x80)
         {
           composer_add (&composer, (guchar) *p);
