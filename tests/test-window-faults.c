@@ -438,41 +438,89 @@ has_recovery_file (gpointer data)
 /* The program is killed (SIGKILL: no handler runs) while editing: what was autosaved (every
  * "autosave-interval" seconds, 30 by default, 5 here) is offered at the next start; only what
  * came after the last autosave is lost. */
+/* In a subprocess: opens @path, tags a place, waits until the autosave timer (5 s here) has
+ * written the recovery file, tags another, and is killed. */
 static void
-test_killed_while_editing (void)
+edit_then_get_killed (const char *path)
 {
-  if (g_test_subprocess ())
-    {
-      AnnWindow *window;
+  AnnWindow *window;
 
-      g_settings_set_uint (ann_application_get_settings (app), "autosave-interval", 5);
-      window = open_window (app, SAMPLE_DIR "/sample-article.txt");
-      tag_text (window, "Đông Hà", "LOC");
-      /* No call of ours: the autosave timer writes it. */
-      wait_until (has_recovery_file, NULL);
-      tag_text (window, "Nhật Bản", "LOC");
-      raise (SIGKILL);
-      g_assert_not_reached ();
-    }
+  g_settings_set_uint (ann_application_get_settings (app), "autosave-interval", 5);
+  window = open_window (app, path);
+  tag_text (window, "Đông Hà", "LOC");
+  /* No call of ours: the autosave timer writes it. */
+  wait_until (has_recovery_file, NULL);
+  tag_text (window, "Nhật Bản", "LOC");
+  raise (SIGKILL);
+  g_assert_not_reached ();
+}
 
+/* In the parent: runs the subprocess of the current test, which leaves one recovery file. */
+static void
+run_killed_subprocess (void)
+{
   g_assert_cmpuint (count_recovery_files (), ==, 0);
   g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
   g_test_trap_assert_failed ();
   g_assert_cmpuint (count_recovery_files (), ==, 1);
+}
 
-  /* The next start offers it; restoring brings back the autosaved work. */
-  {
-    AnnWindow *window = new_window (app);
-    GtkInfoBar *bar = find_revealed_bar (GTK_WIDGET (window), GTK_MESSAGE_QUESTION);
+/* The next start offers the recovery file; restoring brings back the autosaved work: the
+ * @n_entities that were there at the autosave. */
+static AnnWindow *
+restore_in_new_window (guint n_entities)
+{
+  AnnWindow *window = new_window (app);
+  GtkInfoBar *bar = find_revealed_bar (GTK_WIDGET (window), GTK_MESSAGE_QUESTION);
 
-    g_assert_nonnull (bar);
-    gtk_info_bar_response (bar, 1);   /* Restore */
-    wait_until (has_file, window);
-    g_assert_cmpuint (ann_entity_store_get_n_entities (store_of (window)), ==, 1);
-    g_assert_true (ann_window_is_modified (window));
-    discard_and_close (window);
-  }
+  g_assert_nonnull (bar);
+  gtk_info_bar_response (bar, 1);   /* Restore */
+  wait_until (has_file, window);
+  g_assert_cmpuint (ann_entity_store_get_n_entities (store_of (window)), ==, n_entities);
+  g_assert_true (ann_window_is_modified (window));
+  return window;
+}
+
+static void
+test_killed_while_editing (void)
+{
+  AnnWindow *window;
+
+  if (g_test_subprocess ())
+    edit_then_get_killed (SAMPLE_DIR "/sample-article.txt");
+
+  run_killed_subprocess ();
+  window = restore_in_new_window (1);
+  discard_and_close (window);
   g_assert_cmpuint (count_recovery_files (), ==, 0);
+}
+
+/* The restored work of an annotation file knows which version of the file it is based on: if
+ * another program changed the file since, saving the work there asks first. */
+static void
+test_killed_then_changed_elsewhere (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "killed.json", NULL);
+  g_autofree char *sample = NULL;
+  g_autoptr(GFile) location = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  AnnWindow *window;
+
+  if (g_test_subprocess ())
+    edit_then_get_killed (path);
+
+  g_assert_true (g_file_get_contents (SAMPLE_DIR "/sample-article.json", &sample, &length, NULL));
+  g_assert_true (g_file_set_contents (path, sample, length, NULL));
+  run_killed_subprocess ();
+  other_program_writes (path);
+
+  window = restore_in_new_window (48 + 1);
+  g_assert_true (g_file_equal (ann_window_get_location (window), location));
+  g_assert_false (ann_window_save_to (window, location, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG);
+  discard_and_close (window);
+  g_unlink (path);
 }
 
 int
@@ -517,6 +565,8 @@ main (int    argc,
   g_test_add_func ("/window-faults/save-over-changed-file", test_save_over_changed_file_asks);
   g_test_add_func ("/window-faults/one-window-per-file", test_one_window_per_file);
   g_test_add_func ("/window-faults/killed-while-editing", test_killed_while_editing);
+  g_test_add_func ("/window-faults/killed-then-changed-elsewhere",
+                   test_killed_then_changed_elsewhere);
   g_test_add_func ("/window-faults/load/line-too-long", test_line_too_long);
 
   return g_test_run ();

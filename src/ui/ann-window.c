@@ -20,6 +20,7 @@
 #include "ann-find.h"
 #include "ann-format.h"
 #include "ann-agreement.h"
+#include "ann-disk-watch.h"
 #include "ann-error.h"
 #include "ann-review.h"
 #include "ann-suggest.h"
@@ -65,8 +66,7 @@ struct _AnnWindow
   AnnHistory         *history;
   GFile              *location;         /* nullable: an imported article has none yet */
   gboolean            restored;         /* recovered work, unsaved until saved */
-  char               *disk_etag;        /* nullable: the location's etag when last read or written */
-  GFileMonitor       *monitor;          /* nullable: watches the location for other programs */
+  AnnDiskWatch       *disk_watch;       /* nullable: tells when another program changes location */
   GtkInfoBar         *changed_bar;      /* nullable: made when first needed */
   gboolean            diverged;         /* kept over a version changed on disk: unsaved */
   AnnEntity          *selected;
@@ -532,50 +532,26 @@ enum {
   RESPONSE_KEEP = 2,
 };
 
-/* What identifies the contents of @file on disk, or %NULL when it is gone: its etag (for a local
- * file, the modification time), size and inode. The etag alone is not enough where timestamps
- * are coarse (whole seconds on some ext4 and network file systems, two seconds on FAT): another
- * program that replaces the file within the same second still changes its inode or size. */
-static char *
-query_etag (GFile *file)
-{
-  g_autoptr(GFileInfo) info = g_file_query_info (file,
-                                                 G_FILE_ATTRIBUTE_ETAG_VALUE ","
-                                                 G_FILE_ATTRIBUTE_STANDARD_SIZE ","
-                                                 G_FILE_ATTRIBUTE_UNIX_INODE,
-                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
-
-  if (info == NULL)
-    return NULL;
-  return g_strdup_printf ("%s/%" G_GINT64_FORMAT "/%" G_GUINT64_FORMAT,
-                          g_file_info_get_etag (info) != NULL ? g_file_info_get_etag (info) : "",
-                          g_file_info_get_size (info),
-                          g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_UNIX_INODE));
-}
-
-/* Whether another program wrote the open file since this window last read or wrote it. A
+/* Whether another program changed the open file since this window last read or wrote it. A
  * file that is gone is not "changed": saving makes it again and overwrites nothing. */
 static gboolean
 changed_on_disk (AnnWindow *self)
 {
-  g_autofree char *etag = NULL;
+  return self->disk_watch != NULL && ann_disk_watch_is_changed (self->disk_watch);
+}
 
-  if (self->location == NULL || self->disk_etag == NULL)
-    return FALSE;
-  etag = query_etag (self->location);
-  return etag != NULL && strcmp (etag, self->disk_etag) != 0;
+static void
+stop_watching (AnnWindow *self)
+{
+  if (self->disk_watch != NULL)
+    g_signal_handlers_disconnect_by_data (self->disk_watch, self);
+  g_clear_object (&self->disk_watch);
 }
 
 static void
 forget_disk (AnnWindow *self)
 {
-  if (self->monitor != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->monitor, self);
-      g_file_monitor_cancel (self->monitor);
-      g_clear_object (&self->monitor);
-    }
-  g_clear_pointer (&self->disk_etag, g_free);
+  stop_watching (self);
   self->diverged = FALSE;
   if (self->changed_bar != NULL)
     gtk_info_bar_set_revealed (self->changed_bar, FALSE);
@@ -597,7 +573,7 @@ on_changed_response (AnnWindow *self,
 
       /* The user chose the other program's version over the work here. */
       self->restored = FALSE;
-      self->diverged = FALSE;
+      forget_disk (self);
       ann_history_mark_saved (self->history);
       delete_recovery (self);
       start_loading (self, location, NULL, NULL);
@@ -606,8 +582,8 @@ on_changed_response (AnnWindow *self,
     {
       /* What is shown is what the file should hold: unsaved until saved, and the next save
        * replaces the other version without asking again. */
-      g_free (self->disk_etag);
-      self->disk_etag = query_etag (self->location);
+      if (self->disk_watch != NULL)
+        ann_disk_watch_accept_current (self->disk_watch);
       self->diverged = TRUE;
       update_title (self);
       update_actions (self);
@@ -650,46 +626,28 @@ show_changed_bar (AnnWindow *self)
   gtk_info_bar_set_revealed (self->changed_bar, TRUE);
 }
 
-static void
-on_location_changed (AnnWindow         *self,
-                     GFile             *file,
-                     GFile             *other_file,
-                     GFileMonitorEvent  event,
-                     GFileMonitor      *monitor)
-{
-  /* Our own saves change the etag we keep too, so they compare equal. */
-  if (changed_on_disk (self))
-    show_changed_bar (self);
-}
-
 /* A file monitor does not see every change: on a network file system another machine's
  * writes raise no event here. So the window looks again whenever the user comes back to it. */
 static void
 on_active_changed (AnnWindow *self)
 {
-  if (gtk_window_is_active (GTK_WINDOW (self)) && changed_on_disk (self))
-    show_changed_bar (self);
+  if (gtk_window_is_active (GTK_WINDOW (self)) && self->disk_watch != NULL)
+    ann_disk_watch_recheck (self->disk_watch);
 }
 
-/* Remembers @etag as the location's contents that the window holds, and watches it. */
+/* Remembers the version of the location that the work here is based on (see AnnDiskWatch),
+ * and watches for other programs' changes to it. */
 static void
 watch_location (AnnWindow  *self,
-                const char *etag)
+                const char *stamp,
+                const char *checksum)
 {
-  if (self->monitor != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->monitor, self);
-      g_file_monitor_cancel (self->monitor);
-      g_clear_object (&self->monitor);
-    }
-  g_free (self->disk_etag);
-  self->disk_etag = g_strdup (etag);
-  if (self->location == NULL)
+  stop_watching (self);
+  if (self->location == NULL || checksum == NULL)
     return;
 
-  self->monitor = g_file_monitor_file (self->location, G_FILE_MONITOR_NONE, NULL, NULL);
-  if (self->monitor != NULL)
-    g_signal_connect_swapped (self->monitor, "changed", G_CALLBACK (on_location_changed), self);
+  self->disk_watch = ann_disk_watch_new (self->location, stamp, checksum);
+  g_signal_connect_swapped (self->disk_watch, "changed", G_CALLBACK (show_changed_bar), self);
 }
 
 /**
@@ -717,7 +675,8 @@ typedef struct
 {
   AnnFile   *file;
   GFile     *location;   /* nullable: where saving goes */
-  char      *etag;       /* nullable: the location's etag, taken before reading it */
+  char      *stamp;      /* nullable: the location's stamp, taken before reading it */
+  char      *checksum;   /* nullable: of the location's contents as read */
   char      *warning;    /* nullable */
   GPtrArray *sources;    /* in review: the annotators' files (AnnFile) */
   GStrv      names;      /* in review: their names */
@@ -730,7 +689,8 @@ loaded_free (Loaded *loaded)
   g_clear_object (&loaded->location);
   g_clear_pointer (&loaded->sources, g_ptr_array_unref);
   g_clear_pointer (&loaded->names, g_strfreev);
-  g_free (loaded->etag);
+  g_free (loaded->stamp);
+  g_free (loaded->checksum);
   g_free (loaded->warning);
   g_free (loaded);
 }
@@ -829,6 +789,30 @@ check_line_lengths (AnnFile  *file,
   return FALSE;
 }
 
+/* Reads a native file, and what tells its version (see AnnDiskWatch). */
+static void
+load_native (GFile   *file,
+             Loaded  *loaded,
+             GError **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *display_name = NULL;
+  const char *data;
+  gsize length;
+
+  /* Taken first: a change made while reading shows as a change. */
+  loaded->stamp = ann_disk_watch_query_stamp (file);
+  bytes = ann_io_load (file, error);
+  if (bytes == NULL)
+    return;
+  data = g_bytes_get_data (bytes, &length);
+  data = data != NULL ? data : "";
+  display_name = ann_io_describe_file (file);
+  loaded->file = ann_file_load_data (data, length, display_name, error);
+  loaded->checksum = ann_disk_watch_checksum (data, length);
+  loaded->location = g_object_ref (file);
+}
+
 /* Runs in a worker thread: reading and checking a large file must not stall the window. */
 static void
 load_in_thread (GTask        *task,
@@ -847,12 +831,7 @@ load_in_thread (GTask        *task,
   else if (request->import != NULL)
     loaded->file = request->import (file, &loaded->warning, &error);
   else if (is_annotation_file (file))
-    {
-      /* Taken first: a change made while reading shows as a change. */
-      loaded->etag = query_etag (file);
-      loaded->file = ann_file_load (file, &error);
-      loaded->location = g_object_ref (file);
-    }
+    load_native (file, loaded, &error);
   else
     loaded->file = ann_file_import_text (file, &loaded->warning, &error);
 
@@ -904,7 +883,7 @@ on_loaded (GObject      *source,
     }
 
   set_file (self, loaded->file, loaded->location);
-  watch_location (self, loaded->etag);
+  watch_location (self, loaded->stamp, loaded->checksum);
   if (loaded->sources != NULL)
     set_review (self, loaded->sources, loaded->names);
   if (loaded->location != NULL)
@@ -1254,7 +1233,10 @@ ann_window_save_to (AnnWindow  *self,
                     GError    **error)
 {
   g_autofree char *uri = NULL;
-  g_autofree char *etag = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *checksum = NULL;
+  g_autofree char *stamp = NULL;
+  gsize length;
 
   g_return_val_if_fail (ANN_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (self->file != NULL, FALSE);
@@ -1268,12 +1250,14 @@ ann_window_save_to (AnnWindow  *self,
       return FALSE;
     }
 
-  if (!ann_file_save (self->file, file, error))
+  data = ann_file_serialize (self->file, &length);
+  if (!ann_io_write_atomically (file, data, length, error))
     return FALSE;
 
-  etag = query_etag (file);
+  stamp = ann_disk_watch_query_stamp (file);
+  checksum = ann_disk_watch_checksum (data, length);
   g_set_object (&self->location, file);
-  watch_location (self, etag);
+  watch_location (self, stamp, checksum);
   self->diverged = FALSE;
   if (self->changed_bar != NULL)
     gtk_info_bar_set_revealed (self->changed_bar, FALSE);
@@ -1301,8 +1285,10 @@ on_overwrite_response (GtkDialog *dialog,
       self->after_save = NULL;
       return;
     }
-  /* The user has seen the other version go: no etag to compare with any more. */
-  g_clear_pointer (&self->disk_etag, g_free);
+  /* The user has seen the other version: only a later change is asked about again, even if
+   * this save fails. */
+  if (self->disk_watch != NULL)
+    ann_disk_watch_accept_current (self->disk_watch);
   save_to_and_continue (self, file);
 }
 
@@ -1733,13 +1719,17 @@ ann_window_write_recovery (AnnWindow *self)
       return FALSE;
     }
 
-  /* Beside it, where the work belongs, so that restoring can save it there. */
+  /* Beside it, where the work belongs, so that restoring can save it there, and the checksum
+   * of the version there it is based on, so that saving it can tell a change made since. */
   if (self->location != NULL)
     {
       g_autofree char *uri = g_file_get_uri (self->location);
       g_autofree char *path = g_strconcat (g_file_peek_path (self->recovery_file), ".location", NULL);
+      g_autofree char *contents = g_strdup_printf ("%s\n%s\n", uri,
+                                                   self->disk_watch != NULL ?
+                                                   ann_disk_watch_get_checksum (self->disk_watch) : "");
 
-      g_file_set_contents (path, uri, -1, NULL);
+      g_file_set_contents (path, contents, -1, NULL);
     }
   return TRUE;
 }
@@ -1819,7 +1809,8 @@ restore_recovery (AnnWindow *self)
   g_autoptr(AnnFile) annotations = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *location_path = NULL;
-  g_autofree char *uri = NULL;
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
 
   gtk_info_bar_set_revealed (self->recovery_bar, FALSE);
   if (files->len == 0)
@@ -1833,11 +1824,18 @@ restore_recovery (AnnWindow *self)
       return;
     }
 
+  /* Where the work belongs, then the checksum of the version it is based on (see
+   * ann_window_write_recovery()). */
   location_path = g_strconcat (g_ptr_array_index (files, 0), ".location", NULL);
-  if (g_file_get_contents (location_path, &uri, NULL, NULL))
-    location = g_file_new_for_uri (g_strstrip (uri));
+  if (g_file_get_contents (location_path, &contents, NULL, NULL))
+    lines = g_strsplit (contents, "\n", 3);
+  if (lines != NULL && lines[0] != NULL && *g_strstrip (lines[0]) != '\0')
+    location = g_file_new_for_uri (lines[0]);
 
   set_file (self, annotations, location);
+  /* The stamp is unknown: the contents decide whether the file changed since. */
+  if (location != NULL && lines[1] != NULL && *g_strstrip (lines[1]) != '\0')
+    watch_location (self, NULL, lines[1]);
   self->restored = TRUE;
   self->recovery_file = g_steal_pointer (&file);
   update_title (self);
