@@ -211,6 +211,29 @@ test_destroyed_while_asking (void)
   remove_dir (dir);
 }
 
+/* Closing with Discard when nothing else holds the window, as when the application quits: the
+ * window goes while the dialog's answer is being emitted, and the dialog after it. No
+ * critical (fatal here), and the window is freed. */
+static void
+test_close_discarding_unheld_window (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = copy_sample (&dir);
+  AnnWindow *window = open_window (app, path);
+
+  tag_text (window, "Gio Linh", "MISC");
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  g_object_unref (window);   /* the reference open_window() took for the tests */
+
+  gtk_window_close (GTK_WINDOW (window));
+  wait_until (message_dialog_shown, NULL);
+  gtk_dialog_response (GTK_DIALOG (find_message_dialog ()), GTK_RESPONSE_REJECT);
+  spin ();
+  g_assert_null (window);
+  g_assert_null (find_message_dialog ());
+  remove_dir (dir);
+}
+
 /* --- limits ------------------------------------------------------------------------------ */
 
 /* A line too long for GtkTextView to lay out in bounded time is refused at once, with a
@@ -559,6 +582,8 @@ main (int    argc,
   g_test_add_func ("/window-faults/save/vanished-folder", test_save_to_vanished_folder);
   g_test_add_func ("/window-faults/save/under-a-file", test_save_under_a_file);
   g_test_add_func ("/window-faults/destroyed-while-asking", test_destroyed_while_asking);
+  g_test_add_func ("/window-faults/close-discarding-unheld-window",
+                   test_close_discarding_unheld_window);
   g_test_add_func ("/window-faults/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/window-faults/changed-within-the-same-second",
                    test_changed_within_the_same_second);

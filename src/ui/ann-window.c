@@ -133,6 +133,16 @@ on_info_bar_response (AnnWindow *self,
 }
 
 /* A modal message for what the user must not miss: a failed load or save. */
+/* Closes a dialog of this window. Its transient parent is unset first: the emission of the
+ * answer holds the dialog's last reference, which can outlive the window when the answer closes
+ * it (Discard, then quit), and GTK 4.8 would then disconnect from the freed window. */
+static void
+dismiss_dialog (GtkDialog *dialog)
+{
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static void
 show_error (AnnWindow  *self,
             const char *primary,
@@ -144,7 +154,7 @@ show_error (AnnWindow  *self,
                                               "%s", primary);
 
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", secondary);
-  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  g_signal_connect (dialog, "response", G_CALLBACK (dismiss_dialog), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -954,7 +964,7 @@ on_unsaved_response (GtkDialog *dialog,
   g_autoptr(AnnWindow) self = g_weak_ref_get (&pending->window);
   Continuation then = pending->then;
 
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  dismiss_dialog (dialog);
   if (self == NULL)
     return;
 
@@ -1279,7 +1289,7 @@ on_overwrite_response (GtkDialog *dialog,
 {
   g_autoptr(GFile) file = g_object_ref (g_object_get_data (G_OBJECT (dialog), "file"));
 
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  dismiss_dialog (dialog);
   if (response != GTK_RESPONSE_ACCEPT)
     {
       self->after_save = NULL;
@@ -1399,7 +1409,7 @@ on_annotator_response (GtkDialog *dialog,
   GtkEntry *entry = g_object_get_data (G_OBJECT (dialog), "entry");
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
 
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  dismiss_dialog (dialog);
   if (response != GTK_RESPONSE_OK || *name == '\0')
     {
       self->after_save = NULL;
