@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ann-file.h"
 
@@ -429,6 +430,114 @@ test_export_usage_and_errors (void)
   g_assert_cmpint (to_stdout.status, ==, 0);
   g_assert_nonnull (strstr (to_stdout.out, "[14, 22, \"LOC\"]"));
 
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* An output that would overwrite what is being read is refused (exit 2) before anything is
+ * written: the input itself, for export and import, and two parts of one export on one path. */
+static void
+test_outputs_that_would_overwrite (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ann-cli-XXXXXX", NULL);
+  g_autofree char *json = g_build_filename (dir, "a.json", NULL);
+  g_autofree char *txt = g_build_filename (dir, "a.txt", NULL);
+  g_autofree char *w3c_out = g_build_filename (dir, "out.txt", NULL);
+  g_autofree char *sample = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *txt_after = NULL;
+  g_auto(Run) export_over = { 0 };
+  g_auto(Run) w3c = { 0 };
+  g_auto(Run) import_over = { 0 };
+  gsize length;
+
+  g_assert_true (g_file_get_contents (SAMPLE_DIR "/sample-article.json", &sample, &length, NULL));
+  g_assert_true (g_file_set_contents (json, sample, length, NULL));
+  g_assert_true (g_file_set_contents (txt, "Tiêu đề\n\nHoà bình.\n", -1, NULL));
+
+  run_cli (&export_over, "export", "--to", "csv", json, "-o", json, NULL);
+  g_assert_cmpint (export_over.status, ==, 2);
+  g_assert_nonnull (strstr (export_over.err, "a.json"));
+
+  /* W3C writes OUT and OUT's .txt: "out.txt" would be both. */
+  run_cli (&w3c, "export", "--to", "w3c", json, "-o", w3c_out, NULL);
+  g_assert_cmpint (w3c.status, ==, 2);
+  g_assert_nonnull (strstr (w3c.err, "out.txt"));
+  g_assert_false (g_file_test (w3c_out, G_FILE_TEST_EXISTS));
+
+  run_cli (&import_over, "import", "--from", "txt", txt, "-o", txt, NULL);
+  g_assert_cmpint (import_over.status, ==, 2);
+
+  g_assert_true (g_file_get_contents (json, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, sample);
+  g_assert_true (g_file_get_contents (txt, &txt_after, NULL, NULL));
+  g_assert_cmpstr (txt_after, ==, "Tiêu đề\n\nHoà bình.\n");
+
+  g_assert_cmpint (g_remove (json), ==, 0);
+  g_assert_cmpint (g_remove (txt), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* brat's two files are written together: when one cannot be, neither is. An output through a
+ * symbolic link writes the file it points to, which keeps its permissions. */
+static void
+test_export_parts_together (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ann-cli-XXXXXX", NULL);
+  g_autofree char *prefix = g_build_filename (dir, "x", NULL);
+  g_autofree char *ann = g_build_filename (dir, "x.ann", NULL);
+  g_autofree char *txt = g_build_filename (dir, "x.txt", NULL);
+  g_autofree char *real = g_build_filename (dir, "real.csv", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.csv", NULL);
+  g_autofree char *csv = NULL;
+  g_auto(Run) folder = { 0 };
+  g_auto(Run) through_link = { 0 };
+  GStatBuf info;
+
+  g_assert_cmpint (g_mkdir (ann, 0700), ==, 0);
+  run_cli (&folder, "export", "--to", "brat", SAMPLE_DIR "/sample-article.json", "-o", prefix, NULL);
+  g_assert_cmpint (folder.status, ==, 1);
+  g_assert_nonnull (strstr (folder.err, "x.ann"));
+  g_assert_false (g_file_test (txt, G_FILE_TEST_EXISTS));
+
+  g_assert_true (g_file_set_contents (real, "old\n", -1, NULL));
+  g_assert_cmpint (g_chmod (real, 0600), ==, 0);
+  g_assert_cmpint (symlink ("real.csv", link), ==, 0);
+  run_cli (&through_link, "export", "--to", "csv", SAMPLE_DIR "/sample-article.json", "-o", link, NULL);
+  g_assert_cmpint (through_link.status, ==, 0);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  g_assert_true (g_file_get_contents (real, &csv, NULL, NULL));
+  g_assert_true (g_str_has_prefix (csv, "id,label,start,end,text"));
+  g_assert_cmpint (g_stat (real, &info), ==, 0);
+  g_assert_cmpint (info.st_mode & 0777, ==, 0600);
+
+  g_assert_cmpint (g_remove (link), ==, 0);
+  g_assert_cmpint (g_remove (real), ==, 0);
+  g_assert_cmpint (g_rmdir (ann), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* A file name that is not UTF-8 (an old archive's) becomes the document's source in UTF-8,
+ * with U+FFFD for the bad byte, so the file written is valid. */
+static void
+test_import_name_not_utf8 (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ann-cli-XXXXXX", NULL);
+  g_autofree char *txt = g_build_filename (dir, "b\xe0i.txt", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.json", NULL);
+  g_autofree char *written = NULL;
+  g_auto(Run) import = { 0 };
+  g_auto(Run) validate = { 0 };
+
+  g_assert_true (g_file_set_contents (txt, "Tiêu đề\n", -1, NULL));
+  run_cli (&import, "import", "--from", "txt", txt, "-o", out, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  g_assert_true (g_file_get_contents (out, &written, NULL, NULL));
+  g_assert_nonnull (strstr (written, "\"source\": \"b\xef\xbf\xbdi.txt\""));
+  run_cli (&validate, "validate", out, NULL);
+  g_assert_cmpint (validate.status, ==, 0);
+
+  g_assert_cmpint (g_remove (out), ==, 0);
+  g_assert_cmpint (g_remove (txt), ==, 0);
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
@@ -1104,6 +1213,9 @@ main (int    argc,
   g_test_add_func ("/cli/export-import/round-trip", test_export_import_round_trip);
   g_test_add_func ("/cli/export/usage-and-errors", test_export_usage_and_errors);
   g_test_add_func ("/cli/import/errors", test_import_errors);
+  g_test_add_func ("/cli/outputs-that-would-overwrite", test_outputs_that_would_overwrite);
+  g_test_add_func ("/cli/export/parts-together", test_export_parts_together);
+  g_test_add_func ("/cli/import/name-not-utf8", test_import_name_not_utf8);
   g_test_add_func ("/cli/agree/json", test_agree_json);
   g_test_add_func ("/cli/agree/names", test_agree_names);
   g_test_add_func ("/cli/agree/table", test_agree_table);

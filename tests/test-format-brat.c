@@ -100,7 +100,7 @@ export_to_dir (AnnFile    *file,
   g_autoptr(GFile) output = g_file_new_for_path (prefix);
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (ann_format_export_to (&brat_format, file, output, &error));
+  g_assert_true (ann_format_export_to (&brat_format, file, output, NULL, &error));
   g_assert_no_error (error);
   return g_strconcat (prefix, ".ann", NULL);
 }

@@ -162,6 +162,36 @@ test_export_tags (void)
                    ".\tI-ORG\n\nRồi\tB-ORG\nvề\tO\nnhà\tB-MISC\n");
 }
 
+/* A rejected entity is not exported (CoNLL has no status): it neither tags its tokens nor
+ * hides the accepted entity inside it; a pending one counts. */
+static void
+test_export_leaves_out_rejected (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AnnFile) file = document_with_entities ("Đà Nẵng 21/03/2022 Huế\n", NULL);
+  AnnEntityStore *store = ann_file_get_entities (file);
+  struct { const char *label; guint start, end; AnnEntityStatus status; } spans[] = {
+    { "EVENT", 0, 18, ANN_ENTITY_STATUS_REJECTED },
+    { "LOC", 0, 7, ANN_ENTITY_STATUS_ACCEPTED },
+    { "DATE", 8, 18, ANN_ENTITY_STATUS_NONE },
+    { "LOC", 19, 22, ANN_ENTITY_STATUS_PENDING },
+  };
+  g_autofree char *output = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (spans); i++)
+    {
+      g_autoptr(AnnEntity) entity = ann_file_create_entity (file, spans[i].label, spans[i].start,
+                                                            spans[i].end, &error);
+
+      g_assert_no_error (error);
+      ann_entity_set_status (entity, spans[i].status);
+      g_assert_true (ann_entity_store_add (store, entity, &error));
+    }
+
+  output = export_conll (file);
+  g_assert_cmpstr (output, ==, "Đà\tB-LOC\nNẵng\tI-LOC\n21/03/2022\tB-DATE\nHuế\tB-LOC\n");
+}
+
 static void
 test_export_empty (void)
 {
@@ -361,6 +391,7 @@ main (int   argc,
 
   g_test_add_func ("/format/conll/export/golden", test_export_golden);
   g_test_add_func ("/format/conll/export/tags", test_export_tags);
+  g_test_add_func ("/format/conll/export/leaves-out-rejected", test_export_leaves_out_rejected);
   g_test_add_func ("/format/conll/export/empty", test_export_empty);
   g_test_add_func ("/format/conll/round-trip", test_round_trip);
   g_test_add_func ("/format/conll/import/iob1", test_import_iob1);

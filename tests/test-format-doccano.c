@@ -107,6 +107,35 @@ test_export_golden (void)
   g_assert_nonnull (strstr (data, "[14, 22, \"LOC\"]"));
 }
 
+/* doccano has no status: a rejected entity is left out, a pending one stays. The emoji counts
+ * two UTF-16 units. */
+static void
+test_export_leaves_out_rejected (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AnnDocument) document = ann_document_new ("😀 Đà Nẵng, Huế\n", &error);
+  g_autoptr(AnnLabelSchema) labels = ann_label_schema_new_default ();
+  g_autoptr(AnnFile) file = ann_file_new (document, labels);
+  g_autoptr(AnnEntity) rejected = NULL;
+  g_autoptr(AnnEntity) pending = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  /* Each created once the one before is in: ids are given by what the file holds. */
+  rejected = ann_file_create_entity (file, "ORG", 2, 9, &error);
+  g_assert_no_error (error);
+  ann_entity_set_status (rejected, ANN_ENTITY_STATUS_REJECTED);
+  g_assert_true (ann_entity_store_add (ann_file_get_entities (file), rejected, NULL));
+  pending = ann_file_create_entity (file, "LOC", 11, 14, &error);
+  g_assert_no_error (error);
+  ann_entity_set_status (pending, ANN_ENTITY_STATUS_PENDING);
+  g_assert_true (ann_entity_store_add (ann_file_get_entities (file), pending, NULL));
+
+  bytes = export_bytes (file);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                  "\"label\": [[12, 15, \"LOC\"]]"));
+  g_assert_null (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "ORG"));
+}
+
 static void
 test_round_trip (void)
 {
@@ -296,6 +325,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/format/doccano/export-golden", test_export_golden);
+  g_test_add_func ("/format/doccano/export-leaves-out-rejected", test_export_leaves_out_rejected);
   g_test_add_func ("/format/doccano/round-trip", test_round_trip);
   g_test_add_func ("/format/doccano/import-utf16-offsets", test_import_utf16_offsets);
   g_test_add_func ("/format/doccano/import-entities-form", test_import_entities_form);

@@ -139,7 +139,7 @@ round_trip (AnnFile *file)
   };
   AnnFile *imported;
 
-  g_assert_true (ann_format_export_to (&format, file, output, &error));
+  g_assert_true (ann_format_export_to (&format, file, output, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_test (text_path, G_FILE_TEST_IS_REGULAR));
 

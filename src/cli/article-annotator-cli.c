@@ -212,6 +212,14 @@ run_import (int    argc,
     }
 
   input = g_file_new_for_commandline_arg (argv[1]);
+  if (output != NULL)
+    {
+      g_autoptr(GFile) target = g_file_new_for_commandline_arg (output);
+
+      if (g_file_equal (target, input))
+        return usage_error (argv[0], _("The output would replace the file being imported; "
+                                       "choose another output name."));
+    }
   if (format == NULL)
     annotations = ann_file_import_text (input, &warning, &error);
   else
@@ -306,8 +314,10 @@ run_export (int    argc,
     {
       g_autoptr(GFile) target = g_file_new_for_commandline_arg (output);
 
-      if (!ann_format_export_to (format, annotations, target, &error))
+      if (!ann_format_export_to (format, annotations, target, input, &error))
         {
+          if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT))
+            return usage_error (argv[0], error->message);
           print_error (error);
           return EXIT_INVALID;
         }

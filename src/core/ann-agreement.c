@@ -144,11 +144,12 @@ ann_agreement_init (AnnAgreement *self)
 
 /* --- annotators and documents ------------------------------------------------------------- */
 
-/* "an.json" → "an", "dir/ban.v2.json" → "ban.v2"; a name that is all extension stays whole. */
+/* "an.json" → "an", "dir/ban.v2.json" → "ban.v2"; a name that is all extension stays whole.
+ * In UTF-8 (see ann_io_display_basename()): it goes into the gold file. */
 static char *
 path_stem (const char *path)
 {
-  char *basename = g_path_get_basename (path);
+  char *basename = g_filename_display_basename (path);
   char *dot = strrchr (basename, '.');
 
   if (dot != NULL && dot != basename)

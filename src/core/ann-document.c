@@ -295,7 +295,6 @@ ann_document_new_from_file (GFile   *file,
                             GError **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *basename = NULL;
   AnnDocument *self;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -308,8 +307,7 @@ ann_document_new_from_file (GFile   *file,
   if (self == NULL)
     return NULL;
 
-  basename = g_file_get_basename (file);
-  self->source = g_steal_pointer (&basename);
+  self->source = ann_io_display_basename (file);
   return self;
 }
 

@@ -1369,7 +1369,7 @@ ann_format_brat_import (GFile    *input,
   if (!build_file (&context, lines, lines_by_id, error))
     return NULL;
 
-  txt_basename = g_file_get_basename (txt_file);
+  txt_basename = ann_io_display_basename (txt_file);
   ann_document_set_source (ann_file_get_document (ann_import_get_file (import)), txt_basename);
   return g_object_ref (ann_import_get_file (import));
 }

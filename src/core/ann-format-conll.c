@@ -42,6 +42,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "ann-agreement.h"
 #include "ann-error.h"
 #include "ann-format-conll.h"
 #include "ann-import.h"
@@ -95,6 +96,8 @@ ann_format_conll_export (AnnFile  *file,
 {
   g_autoptr(GArray) tokens = NULL;
   g_autoptr(GPtrArray) covering = NULL;
+  g_autoptr(GPtrArray) counted = NULL;
+  g_autoptr(AnnEntityStore) store = ann_entity_store_new ();
   g_autoptr(GBytes) bytes = NULL;
   GPtrArray *parts;
   const char *text;
@@ -110,7 +113,11 @@ ann_format_conll_export (AnnFile  *file,
                            _("The article has no words, and a CoNLL file cannot be empty"));
       return NULL;
     }
-  covering = ann_tokens_covering_entities (tokens, ann_file_get_entities (file));
+  /* CoNLL has no status: a rejected entity is left out (see ann_agreement_counted_entities()),
+   * so that it neither tags its tokens nor hides the entities inside it. */
+  counted = ann_agreement_counted_entities (file);
+  ann_entity_store_add_all (store, counted, NULL);
+  covering = ann_tokens_covering_entities (tokens, store);
 
   out = g_string_sized_new (strlen (text) * 2);
   for (guint i = 0; i < tokens->len; i++)

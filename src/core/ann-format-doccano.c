@@ -105,9 +105,14 @@ ann_format_doccano_export (AnnFile  *file,
   for (guint i = 0; i < entities->len; i++)
     {
       AnnEntity *entity = g_ptr_array_index (entities, i);
-      guint start = g_array_index (units, guint, ann_entity_get_start (entity));
-      guint end = g_array_index (units, guint, ann_entity_get_end (entity));
+      guint start, end;
 
+      /* doccano has no status: a rejected entity is not one of the annotator's (see
+       * ann_agreement_counted_entities()). */
+      if (ann_entity_get_status (entity) == ANN_ENTITY_STATUS_REJECTED)
+        continue;
+      start = g_array_index (units, guint, ann_entity_get_start (entity));
+      end = g_array_index (units, guint, ann_entity_get_end (entity));
       ann_json_writer_begin_array (writer, NULL);
       ann_json_writer_int (writer, NULL, start);
       ann_json_writer_int (writer, NULL, end);

@@ -179,16 +179,22 @@ ann_format_part_file (GFile      *output,
 
 /**
  * ann_format_export_to:
+ * @keep: (nullable): a file the export must not overwrite (the annotations it comes from)
  *
- * Exports @file in @format and writes every part atomically next to @output.
+ * Exports @file in @format and writes every part next to @output, all together (see
+ * ann_io_write_all_atomically()). Refused with %G_IO_ERROR_INVALID_ARGUMENT, before anything
+ * is written, when a part would overwrite @keep or another part.
  */
 gboolean
 ann_format_export_to (const AnnFormat  *format,
                       AnnFile          *file,
                       GFile            *output,
+                      GFile            *keep,
                       GError          **error)
 {
   g_autoptr(GPtrArray) parts = NULL;
+  g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) contents = g_ptr_array_new ();
 
   g_return_val_if_fail (format != NULL, FALSE);
   g_return_val_if_fail (ANN_IS_FILE (file), FALSE);
@@ -201,13 +207,29 @@ ann_format_export_to (const AnnFormat  *format,
   for (guint i = 0; i < parts->len; i++)
     {
       AnnExportPart *part = g_ptr_array_index (parts, i);
-      g_autoptr(GFile) target = ann_format_part_file (output, part->suffix);
-      gsize length;
-      const char *data = g_bytes_get_data (part->data, &length);
+      GFile *target = ann_format_part_file (output, part->suffix);
+      g_autofree char *name = ann_io_describe_file (target);
 
-      if (!ann_io_write_atomically (target, data ? data : "", length, error))
-        return FALSE;
+      for (guint j = 0; j < targets->len; j++)
+        if (g_file_equal (target, g_ptr_array_index (targets, j)))
+          {
+            g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                         _("%s would receive two parts of the export; choose an output name "
+                           "with another extension"), name);
+            g_object_unref (target);
+            return FALSE;
+          }
+      if (keep != NULL && g_file_equal (target, keep))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       _("%s is the annotation file being exported; choose another output "
+                         "name"), name);
+          g_object_unref (target);
+          return FALSE;
+        }
+      g_ptr_array_add (targets, target);
+      g_ptr_array_add (contents, part->data);
     }
 
-  return TRUE;
+  return ann_io_write_all_atomically (targets, contents, error);
 }

@@ -51,6 +51,7 @@ GFile            *ann_format_part_file    (GFile            *output,
 gboolean          ann_format_export_to    (const AnnFormat  *format,
                                            AnnFile          *file,
                                            GFile            *output,
+                                           GFile            *keep,
                                            GError          **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AnnExportPart, ann_export_part_free)

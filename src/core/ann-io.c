@@ -9,6 +9,10 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "ann-error.h"
@@ -24,6 +28,21 @@ char *
 ann_io_describe_file (GFile *file)
 {
   return g_file_get_parse_name (file);
+}
+
+/**
+ * ann_io_display_basename:
+ *
+ * The name of @file without its folder, in UTF-8 whatever bytes the file system holds (those
+ * that are not UTF-8 become U+FFFD): the form of a file's name that may go into data, such as
+ * a document's source or an annotator's name, which must be valid UTF-8 to load again.
+ */
+char *
+ann_io_display_basename (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+
+  return g_filename_display_name (basename != NULL ? basename : "");
 }
 
 static GBytes *
@@ -94,26 +113,147 @@ ann_io_load (GFile   *file,
   return g_byte_array_free_to_bytes (g_steal_pointer (&data));
 }
 
+/* Where writing @path must go, and with which permissions: through a symbolic link to its
+ * target, so that the link stays a link; with the mode the file has, so that a private file
+ * stays private (0666 less the umask for a new one). */
+static char *
+resolve_target (const char *path,
+                int        *mode)
+{
+  GStatBuf info;
+  char *resolved = realpath (path, NULL);
+
+  *mode = 0666;
+  if (resolved == NULL)
+    return g_strdup (path);
+  if (g_stat (resolved, &info) == 0 && S_ISREG (info.st_mode))
+    *mode = info.st_mode & 07777;
+  return resolved;
+}
+
+/**
+ * ann_io_write_atomically:
+ *
+ * Writes @file so that it holds either its old contents or the new, whole, whatever happens
+ * (a temporary file beside it, synced, then renamed over it). A symbolic link is written
+ * through, and the file keeps its permissions.
+ */
 gboolean
 ann_io_write_atomically (GFile       *file,
                          const char  *data,
                          gsize        length,
                          GError     **error)
 {
-  const char *path;
+  g_autofree char *target = NULL;
+  int mode;
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  path = g_file_peek_path (file);
-  if (path != NULL)
-    return g_file_set_contents_full (path, data, length,
-                                     G_FILE_SET_CONTENTS_CONSISTENT |
-                                     G_FILE_SET_CONTENTS_DURABLE,
-                                     0666, error);
+  if (g_file_peek_path (file) != NULL)
+    {
+      target = resolve_target (g_file_peek_path (file), &mode);
+      return g_file_set_contents_full (target, data, length,
+                                       G_FILE_SET_CONTENTS_CONSISTENT |
+                                       G_FILE_SET_CONTENTS_DURABLE,
+                                       mode, error);
+    }
 
   /* Without a local path, GIO's replace also writes a temporary file and renames it. */
   return g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE,
                                   NULL, NULL, error);
+}
+
+/* Where a part is written before it takes its place: a hidden name beside its target. */
+static GFile *
+staging_file (GFile *target)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (target);
+  g_autofree char *name = g_file_get_basename (target);
+  g_autofree char *staged = g_strdup_printf (".%s.new", name);
+
+  return parent != NULL ? g_file_get_child (parent, staged) : g_file_new_for_path (staged);
+}
+
+/* @file, or for a local symbolic link the file it points to (see resolve_target()). */
+static GFile *
+resolved_file (GFile *file)
+{
+  g_autofree char *path = NULL;
+  int mode;
+
+  if (g_file_peek_path (file) == NULL)
+    return g_object_ref (file);
+  path = resolve_target (g_file_peek_path (file), &mode);
+  return g_file_new_for_path (path);
+}
+
+/**
+ * ann_io_write_all_atomically:
+ * @files: (element-type GFile): where each part goes
+ * @contents: (element-type GBytes): what each holds
+ *
+ * Writes several files together, as an export of two parts (brat's .txt and .ann) must be
+ * written: every part is first written whole under a hidden name beside its target (see
+ * ann_io_write_atomically()), and only when all are there do they take their places. A
+ * failure while writing (a full disk, a folder where a file should be) leaves every target as
+ * it was. Only the renames at the end, which write no data, could fail half-way.
+ */
+gboolean
+ann_io_write_all_atomically (GPtrArray  *files,
+                             GPtrArray  *contents,
+                             GError    **error)
+{
+  g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) staged = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (files != NULL && contents != NULL, FALSE);
+  g_return_val_if_fail (files->len == contents->len, FALSE);
+
+  for (guint i = 0; i < files->len && ok; i++)
+    {
+      GFile *target = resolved_file (g_ptr_array_index (files, i));
+      GFile *stage = staging_file (target);
+      GBytes *bytes = g_ptr_array_index (contents, i);
+      const char *target_path = g_file_peek_path (target);
+      gsize length;
+      const char *data = g_bytes_get_data (bytes, &length);
+      GStatBuf info;
+
+      g_ptr_array_add (targets, target);
+      g_ptr_array_add (staged, stage);
+      if (g_file_query_file_type (target, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+        {
+          g_autofree char *name = ann_io_describe_file (target);
+
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                       _("%s is a folder, where a file would be written"), name);
+          ok = FALSE;
+          break;
+        }
+      ok = ann_io_write_atomically (stage, data != NULL ? data : "", length, error);
+      if (!ok)
+        {
+          g_autofree char *name = ann_io_describe_file (target);
+
+          g_prefix_error (error, "%s: ", name);
+        }
+      /* A file replaced keeps its permissions, as with ann_io_write_atomically(). */
+      if (ok && target_path != NULL && g_stat (target_path, &info) == 0 && S_ISREG (info.st_mode))
+        g_chmod (g_file_peek_path (stage), info.st_mode & 07777);
+    }
+  if (!ok)
+    {
+      for (guint i = 0; i < staged->len; i++)
+        g_file_delete (g_ptr_array_index (staged, i), NULL, NULL);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < targets->len && ok; i++)
+    ok = g_file_move (g_ptr_array_index (staged, i), g_ptr_array_index (targets, i),
+                      G_FILE_COPY_OVERWRITE | G_FILE_COPY_NOFOLLOW_SYMLINKS, NULL, NULL, NULL,
+                      error);
+  return ok;
 }
 
 /**

@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 #define ANN_IO_MAX_SIZE (256 * 1024 * 1024)
 
 char     *ann_io_describe_file      (GFile        *file);
+char     *ann_io_display_basename   (GFile        *file);
 GBytes   *ann_io_load               (GFile        *file,
                                      GError      **error);
 char     *ann_io_load_text          (GFile        *file,
@@ -24,5 +25,8 @@ gboolean  ann_io_write_atomically   (GFile        *file,
                                      const char   *data,
                                      gsize         length,
                                      GError      **error);
+gboolean  ann_io_write_all_atomically (GPtrArray  *files,
+                                       GPtrArray  *contents,
+                                       GError    **error);
 
 G_END_DECLS

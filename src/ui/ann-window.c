@@ -1668,7 +1668,7 @@ ann_window_export_to (AnnWindow        *self,
 
   /* A note typed but not yet entered belongs in the export. */
   ann_annotation_panel_commit_edits (self->panel);
-  return ann_format_export_to (format, self->file, file, error);
+  return ann_format_export_to (format, self->file, file, self->location, error);
 }
 
 static void
