@@ -440,6 +440,22 @@ enum {
   PAINT_UNDERLINE = 1 << 1,    /* a double underline in the label's colour darkened: a nested one */
 };
 
+/* Whether the character at @offset carries the article view's tag @name. */
+static gboolean
+has_tag_named (AnnWindow  *window,
+               guint       offset,
+               const char *name)
+{
+  AnnArticleView *view = ANN_ARTICLE_VIEW (ann_window_get_article_view (window));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (ann_article_view_get_text_view (view));
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), name);
+  GtkTextIter iter;
+
+  g_assert_nonnull (tag);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  return gtk_text_iter_has_tag (&iter, tag);
+}
+
 /* How the character at @offset shows an entity of @label. */
 static guint
 paint_at (AnnWindow  *window,
@@ -484,6 +500,31 @@ paint_at (AnnWindow  *window,
 
 /* An ORG around a LOC turns the LOC's highlight into the nested underline; taking the ORG
  * away (or undoing it) turns it back, and every other edit keeps both right. */
+/* A rejected entity is struck through and loses its label's colour, so that it cannot be
+ * taken for one that counts; undo brings the colour back. */
+static void
+test_rejected_look (void)
+{
+  g_autofree char *path = sample_with_no_entities ();
+  AnnWindow *window = open_window (app, path);
+  guint start = offset_of (window, "Phan Quốc Hùng", 0);
+
+  select_and_tag (window, start, start + length_of ("Phan Quốc Hùng"), "PER");
+  g_assert_cmpuint (paint_at (window, start, "PER"), ==, PAINT_BACKGROUND);
+  g_assert_false (has_tag_named (window, start, "rejected"));
+
+  activate (window, "set-status", "rejected");
+  g_assert_cmpint (ann_entity_get_status (ann_window_get_selected (window)), ==, ANN_ENTITY_STATUS_REJECTED);
+  g_assert_cmpuint (paint_at (window, start, "PER"), ==, PAINT_NONE);
+  g_assert_true (has_tag_named (window, start, "rejected"));
+
+  activate (window, "undo", NULL);
+  g_assert_cmpuint (paint_at (window, start, "PER"), ==, PAINT_BACKGROUND);
+  g_assert_false (has_tag_named (window, start, "rejected"));
+
+  close_and_finalize (window);
+}
+
 static void
 test_nested_highlights (void)
 {
@@ -1491,6 +1532,7 @@ test_review (void)
   g_autofree char *before = NULL;
   AnnWindow *window;
   AnnEntityStore *store;
+  AnnEntity *accepted;
   GListModel *shown;
   guint pending;
 
@@ -1543,12 +1585,30 @@ test_review (void)
   activate (window, "next-entity", NULL);
   g_assert_cmpint (ann_entity_get_status (ann_window_get_selected (window)), ==, ANN_ENTITY_STATUS_PENDING);
   activate (window, "accept", NULL);
-  g_assert_cmpint (ann_entity_get_status (ann_window_get_selected (window)), ==, ANN_ENTITY_STATUS_ACCEPTED);
+  accepted = ann_window_get_selected (window);
+  g_assert_cmpint (ann_entity_get_status (accepted), ==, ANN_ENTITY_STATUS_ACCEPTED);
   activate (window, "next-entity", NULL);
   g_assert_cmpint (ann_entity_get_status (ann_window_get_selected (window)), ==, ANN_ENTITY_STATUS_PENDING);
   activate (window, "reject", NULL);
   g_assert_cmpuint (count_status (store, ANN_ENTITY_STATUS_PENDING), ==, pending - 2);
   g_assert_cmpuint (count_status (store, ANN_ENTITY_STATUS_REJECTED), ==, 1);
+
+  /* With nothing selected, Tab from the text cursor skips what is decided too. */
+  ann_window_select_text (window, ann_entity_get_start (accepted), ann_entity_get_start (accepted));
+  ann_window_select_entity (window, NULL);
+  activate (window, "next-entity", NULL);
+  g_assert_cmpint (ann_entity_get_status (ann_window_get_selected (window)), ==, ANN_ENTITY_STATUS_PENDING);
+
+  /* The rejected candidate is struck through (test_rejected_look checks the colour goes). */
+  for (guint i = 0; i < ann_entity_store_get_n_entities (store); i++)
+    {
+      AnnEntity *candidate = ann_entity_store_get_nth (store, i);
+
+      if (ann_entity_get_status (candidate) == ANN_ENTITY_STATUS_REJECTED)
+        {
+          g_assert_true (has_tag_named (window, ann_entity_get_start (candidate), "rejected"));
+        }
+    }
 
   /* Accepting one more moved the annotators' figures against the gold. */
   g_assert_cmpstr (ann_window_get_review_figures (window), !=, before);
@@ -1735,6 +1795,7 @@ main (int    argc,
   g_test_add_func ("/window/suggestions", test_suggestions);
   g_test_add_func ("/window/user-rules", test_user_rules);
   g_test_add_func ("/window/nested-highlights", test_nested_highlights);
+  g_test_add_func ("/window/rejected-look", test_rejected_look);
   g_test_add_func ("/window/editor-keeps-note-and-ref", test_editor_keeps_note_and_ref);
   g_test_add_func ("/window/panel-follows-undo", test_panel_follows_undo);
   g_test_add_func ("/window/typed-note-is-kept", test_typed_note_is_kept);

@@ -177,11 +177,17 @@ tag_entity (AnnArticleView *self,
   GtkTextIter start, end;
 
   get_iters (self, ann_entity_get_start (entity), ann_entity_get_end (entity), &start, &end);
+
+  /* A rejected entity is no longer one: struck through, without its label's colour, so that
+   * it cannot be taken for an accepted one, and without the marks of what is left to decide. */
+  if (ann_entity_get_status (entity) == ANN_ENTITY_STATUS_REJECTED)
+    {
+      gtk_text_buffer_apply_tag (get_buffer (self), self->rejected_tag, &start, &end);
+      return;
+    }
   if (tag != NULL)
     gtk_text_buffer_apply_tag (get_buffer (self), tag, &start, &end);
 
-  if (ann_entity_get_status (entity) == ANN_ENTITY_STATUS_REJECTED)
-    gtk_text_buffer_apply_tag (get_buffer (self), self->rejected_tag, &start, &end);
   if (self->review_annotators > 0)
     {
       /* In review, most candidates are pending: the mark says how annotators disagree. */

@@ -2416,16 +2416,7 @@ move_selection (AnnWindow *self,
     return;
 
   if (self->selected != NULL && ann_entity_store_get_position (store, self->selected, &position))
-    {
-      position = (position + n + direction) % n;
-      /* In review, Tab goes to the next candidate still undecided. */
-      for (guint tries = 0; self->review_sources != NULL && tries < n; tries++)
-        {
-          if (ann_entity_get_status (ann_entity_store_get_nth (store, position)) == ANN_ENTITY_STATUS_PENDING)
-            break;
-          position = (position + n + direction) % n;
-        }
-    }
+    position = (position + n + direction) % n;
   else
     {
       guint cursor = ann_article_view_get_cursor (self->article_view);
@@ -2437,6 +2428,14 @@ move_selection (AnnWindow *self,
         position = (position + n - 1) % n;
       else
         position %= n;
+    }
+
+  /* In review, Tab goes to the next candidate still undecided, wherever it starts from. */
+  for (guint tries = 0; self->review_sources != NULL && tries < n; tries++)
+    {
+      if (ann_entity_get_status (ann_entity_store_get_nth (store, position)) == ANN_ENTITY_STATUS_PENDING)
+        break;
+      position = (position + n + direction) % n;
     }
 
   g_clear_pointer (&self->reselect_id, g_free);
