@@ -502,6 +502,29 @@ paint_at (AnnWindow  *window,
  * away (or undoing it) turns it back, and every other edit keeps both right. */
 /* A rejected entity is struck through and loses its label's colour, so that it cannot be
  * taken for one that counts; undo brings the colour back. */
+/* Tag All Occurrences never puts a name inside another of the same label: "Hà" is not tagged
+ * PER inside PER "Đặng Thị Thu Hà", only where it stands alone. */
+static void
+test_tag_all_keeps_out_of_same_label (void)
+{
+  g_autofree char *path = sample_with_no_entities ();
+  AnnWindow *window = open_window (app, path);
+  AnnEntityStore *store = store_of (window);
+  guint full = offset_of (window, "Đặng Thị Thu Hà", 0);
+  guint alone = offset_of (window, "bà Hà", 0) + length_of ("bà ");
+  guint inside = full + length_of ("Đặng Thị Thu ");
+
+  select_and_tag (window, full, full + length_of ("Đặng Thị Thu Hà"), "PER");
+  select_and_tag (window, alone, alone + length_of ("Hà"), "PER");
+  activate (window, "tag-all-occurrences", NULL);
+
+  g_assert_null (ann_entity_store_find (store, inside, inside + length_of ("Hà"), "PER"));
+  g_assert_nonnull (ann_entity_store_find (store, offset_of (window, "Đông Hà", 0) + length_of ("Đông "),
+                                           offset_of (window, "Đông Hà", 0) + length_of ("Đông Hà"),
+                                           "PER"));
+  close_and_finalize (window);
+}
+
 static void
 test_rejected_look (void)
 {
@@ -1785,6 +1808,7 @@ main (int    argc,
   g_test_add_func ("/window/open-shows-entities", test_open_shows_entities);
   g_test_add_func ("/window/tag-relabel-delete-undo", test_tag_relabel_delete_undo);
   g_test_add_func ("/window/tag-all-occurrences", test_tag_all_occurrences);
+  g_test_add_func ("/window/tag-all-keeps-out-of-same-label", test_tag_all_keeps_out_of_same_label);
   g_test_add_func ("/window/find-tone-marks", test_find_ignores_tone_mark_placement);
   g_test_add_func ("/window/save-and-reload", test_save_and_reload);
   g_test_add_func ("/window/unsaved-changes-guard", test_unsaved_changes_guard);

@@ -2345,6 +2345,22 @@ is_word_boundary (AnnDocument *document,
          !ann_text_is_word_char (g_utf8_get_char (g_utf8_prev_char (text + ann_document_get_byte_offset (document, offset))));
 }
 
+/* Whether an entity of @label overlaps [@start, @end): a name of one label is never inside
+ * another of the same label ("Hà" in "Đặng Thị Thu Hà"), as suggestions also keep. */
+static gboolean
+overlaps_same_label (AnnEntityStore *store,
+                     guint           start,
+                     guint           end,
+                     const char     *label)
+{
+  g_autoptr(GPtrArray) overlapping = ann_entity_store_get_overlapping (store, start, end);
+
+  for (guint i = 0; i < overlapping->len; i++)
+    if (g_strcmp0 (ann_entity_get_label (g_ptr_array_index (overlapping, i)), label) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* Tags every other occurrence of the selected entity's text, as whole words, in one undo step. */
 static void
 on_tag_all_occurrences (GSimpleAction *action,
@@ -2373,7 +2389,7 @@ on_tag_all_occurrences (GSimpleAction *action,
       AnnEntityStore *store = ann_file_get_entities (self->file);
 
       if (!is_word_boundary (document, start) || !is_word_boundary (document, end) ||
-          ann_entity_store_find (store, start, end, label) != NULL)
+          overlaps_same_label (store, start, end, label))
         continue;
       if (tag_span (self, label, start, end) != NULL)
         added++;
