@@ -525,6 +525,72 @@ test_tag_all_keeps_out_of_same_label (void)
   close_and_finalize (window);
 }
 
+/* Adds the accelerators @shortcut shows, in canonical form, to @shown. */
+static void
+collect_shown_accels (GtkWidget  *widget,
+                      GHashTable *shown,
+                      GHashTable *actions)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *accelerator = NULL;
+      g_autofree char *action = NULL;
+      g_auto(GStrv) accels = NULL;
+
+      g_object_get (widget, "accelerator", &accelerator, "action-name", &action, NULL);
+      if (action != NULL)
+        g_hash_table_add (actions, g_steal_pointer (&action));
+      accels = g_strsplit (accelerator ? accelerator : "", " ", -1);
+      for (guint i = 0; accels[i] != NULL; i++)
+        {
+          guint key;
+          GdkModifierType mods;
+
+          if (gtk_accelerator_parse (accels[i], &key, &mods))
+            g_hash_table_add (shown, gtk_accelerator_name (key, mods));
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    collect_shown_accels (child, shown, actions);
+}
+
+/* The Keyboard Shortcuts window shows every accelerator the application sets. */
+static void
+test_shortcuts_window_complete (void)
+{
+  AnnWindow *window = open_window (app, SAMPLE_DIR "/sample-article.json");
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_autoptr(GHashTable) shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) actions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto(GStrv) described = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
+
+  g_assert_nonnull (overlay);
+  collect_shown_accels (GTK_WIDGET (overlay), shown, actions);
+  for (guint i = 0; described[i] != NULL; i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), described[i]);
+      g_autofree char *action = NULL;
+
+      action = g_strdup (described[i]);
+      if (g_hash_table_contains (actions, action))
+        continue;
+      for (guint j = 0; accels[j] != NULL; j++)
+        {
+          guint key;
+          GdkModifierType mods;
+          g_autofree char *name = NULL;
+
+          g_assert_true (gtk_accelerator_parse (accels[j], &key, &mods));
+          name = gtk_accelerator_name (key, mods);
+          if (!g_hash_table_contains (shown, name))
+            g_test_message ("%s (%s) is not in the Keyboard Shortcuts window", accels[j], action);
+          g_assert_true (g_hash_table_contains (shown, name));
+        }
+    }
+  close_and_finalize (window);
+}
+
 static void
 test_rejected_look (void)
 {
@@ -1820,6 +1886,7 @@ main (int    argc,
   g_test_add_func ("/window/user-rules", test_user_rules);
   g_test_add_func ("/window/nested-highlights", test_nested_highlights);
   g_test_add_func ("/window/rejected-look", test_rejected_look);
+  g_test_add_func ("/window/shortcuts-window-complete", test_shortcuts_window_complete);
   g_test_add_func ("/window/editor-keeps-note-and-ref", test_editor_keeps_note_and_ref);
   g_test_add_func ("/window/panel-follows-undo", test_panel_follows_undo);
   g_test_add_func ("/window/typed-note-is-kept", test_typed_note_is_kept);
