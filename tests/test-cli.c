@@ -541,6 +541,27 @@ test_import_name_not_utf8 (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* "--" ends the options: a file whose name starts with "-" can follow it. */
+static void
+test_double_dash (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ann-cli-XXXXXX", NULL);
+  g_autofree char *sample = NULL;
+  g_autofree char *cwd = g_get_current_dir ();
+  g_auto(Run) run = { 0 };
+  gsize length;
+
+  g_assert_true (g_file_get_contents (SAMPLE_DIR "/sample-article.json", &sample, &length, NULL));
+  g_assert_cmpint (g_chdir (dir), ==, 0);
+  g_assert_true (g_file_set_contents ("-x.json", sample, length, NULL));
+  run_cli (&run, "validate", "--", "-x.json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "-x.json: valid, 48 entities"));
+  g_assert_cmpint (g_remove ("-x.json"), ==, 0);
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 static void
 test_import_errors (void)
 {
@@ -1213,6 +1234,7 @@ main (int    argc,
   g_test_add_func ("/cli/export-import/round-trip", test_export_import_round_trip);
   g_test_add_func ("/cli/export/usage-and-errors", test_export_usage_and_errors);
   g_test_add_func ("/cli/import/errors", test_import_errors);
+  g_test_add_func ("/cli/double-dash", test_double_dash);
   g_test_add_func ("/cli/outputs-that-would-overwrite", test_outputs_that_would_overwrite);
   g_test_add_func ("/cli/export/parts-together", test_export_parts_together);
   g_test_add_func ("/cli/import/name-not-utf8", test_import_name_not_utf8);

@@ -57,6 +57,15 @@ parse_options (const char    *parameters,
       *status = EXIT_USAGE;
       return FALSE;
     }
+
+  /* GOption stops at "--" but leaves it: what follows are file names, even "-x.json". */
+  for (int i = 1; i < *argc; i++)
+    if (strcmp ((*argv)[i], "--") == 0)
+      {
+        memmove (&(*argv)[i], &(*argv)[i + 1], (*argc - i) * sizeof (char *));
+        (*argc)--;
+        break;
+      }
   return TRUE;
 }
 

@@ -909,12 +909,27 @@ peek_is (Checker *self,
   return self->pos < self->length && self->data[self->pos] == (guchar) c;
 }
 
-/* -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? and nothing else. What
- * follows the number is for the caller to judge. */
+/* Whether the @length digits at @digits (no leading zero) make an integer that a gint64
+ * holds; json-glib would wrap a larger one, and a wrapped offset gives a misleading message. */
+static gboolean
+fits_int64 (const guchar *digits,
+            gsize         length,
+            gboolean      negative)
+{
+  const char *limit = negative ? "9223372036854775808" : "9223372036854775807";
+
+  if (length != strlen (limit))
+    return length < strlen (limit);
+  return memcmp (digits, limit, length) <= 0;
+}
+
+/* -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? and nothing else, and an integer that fits
+ * in 64 bits. What follows the number is for the caller to judge. */
 static gboolean
 check_number (Checker *self)
 {
   gsize start = self->pos;
+  gsize digits_start;
 
   if (peek_is (self, '-'))
     {
@@ -924,6 +939,7 @@ check_number (Checker *self)
         return fail_non_finite (self, start);
     }
 
+  digits_start = self->pos;
   if (peek_is (self, '0'))
     {
       if (self->pos + 1 < self->length && g_ascii_isdigit (self->data[self->pos + 1]))
@@ -935,6 +951,12 @@ check_number (Checker *self)
                           N_("expected a digit after '-', found %s"),
                           N_("unexpected end of file: expected a digit after '-'")))
     return FALSE;
+
+  if (!peek_is (self, '.') && !peek_is (self, 'e') && !peek_is (self, 'E') &&
+      !fits_int64 (self->data + digits_start, self->pos - digits_start, digits_start > start))
+    return fail_at (self, start, ANN_ERROR_SYNTAX,
+                    _("the integer %.*s is too large (numbers here are at most 9223372036854775807)"),
+                    (int) (self->pos - start), (const char *) self->data + start);
 
   if (peek_is (self, '.'))
     {

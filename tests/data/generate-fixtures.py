@@ -11,6 +11,7 @@ import copy
 import hashlib
 import json
 import os
+import re
 import unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -141,6 +142,8 @@ def invalid_cases():
         "duplicate key"
     yield "invalid-utf8.json", good.encode().replace("Bí".encode(), b"B\xed", 1), "not valid UTF-8"
     yield "deep-nesting.json", "[" * 100000 + "]" * 100000, "nesting deeper"
+    yield "integer-too-large.json", re.sub(r'"end": \d+', '"end": 18446744073709551642', good, count=1), \
+        "the integer 18446744073709551642 is too large"
     yield "root-array.json", "[]\n", "$: expected an object, found an array"
     yield "wrong-format.json", variant(lambda d: d.update(format="brat")), "not an annotation file"
     yield "version-2.json", variant(lambda d: d.update(version=2)), "newer Article Annotator"
