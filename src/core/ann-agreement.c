@@ -372,6 +372,27 @@ find_span (GPtrArray *sorted,
   return -1;
 }
 
+/* The position of the first entity of @sorted (in start order) that starts at @start or
+ * after it. */
+static guint
+first_starting_at (GPtrArray *sorted,
+                   guint      start)
+{
+  guint low = 0;
+  guint high = sorted->len;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (ann_entity_get_start (g_ptr_array_index (sorted, middle)) < start)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return low;
+}
+
 static gboolean
 overlaps (AnnEntity *a,
           AnnEntity *b)
@@ -391,14 +412,22 @@ match_overlapping (GPtrArray *a,
                    gboolean  *b_taken)
 {
   guint matches = 0;
+  guint first = 0;   /* B before it is of no use to any A entity left */
 
   for (guint i = 0; i < a->len; i++)
     {
       AnnEntity *x = g_ptr_array_index (a, i);
 
+      /* A is in start order too: a B entity taken, or ending where x starts or before, can
+       * match no later A entity. Skipping them keeps the matching linear for flat spans. */
+      while (first < b->len &&
+             (b_taken[first] ||
+              ann_entity_get_end (g_ptr_array_index (b, first)) <= ann_entity_get_start (x)))
+        first++;
+
       if (a_partner[i] >= 0)
         continue;
-      for (guint j = 0; j < b->len; j++)
+      for (guint j = first; j < b->len; j++)
         {
           AnnEntity *y = g_ptr_array_index (b, j);
 
@@ -625,12 +654,15 @@ link_entities (AnnAgreementPair *pair,
     {
       AnnEntity *x = g_ptr_array_index (ea, i);
 
-      for (guint j = 0; partners[i] < 0 && j < eb->len; j++)
+      /* Only B's entities that start where x does can have its span. */
+      for (guint j = first_starting_at (eb, ann_entity_get_start (x));
+           partners[i] < 0 && j < eb->len &&
+           ann_entity_get_start (g_ptr_array_index (eb, j)) == ann_entity_get_start (x);
+           j++)
         {
           AnnEntity *y = g_ptr_array_index (eb, j);
 
-          if (!taken[j] && ann_entity_get_start (x) == ann_entity_get_start (y) &&
-              ann_entity_get_end (x) == ann_entity_get_end (y))
+          if (!taken[j] && ann_entity_get_end (x) == ann_entity_get_end (y))
             {
               partners[i] = j;
               taken[j] = TRUE;
