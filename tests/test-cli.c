@@ -317,6 +317,41 @@ test_stats (void)
   g_assert_nonnull (strstr (table_run.out, "Entities:   48"));
 }
 
+/* stats prints text from the file fit for a terminal: no control character (an escape
+ * sequence in a title), and a one-line article's title cut after 200 characters. */
+static void
+test_stats_for_terminal (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ann-cli-XXXXXX", NULL);
+  g_autofree char *txt = g_build_filename (dir, "a.txt", NULL);
+  g_autofree char *json = g_build_filename (dir, "a.json", NULL);
+  g_autoptr(GString) long_title = g_string_new ("Ti\x1b[31mtle ");
+  g_auto(Run) import = { 0 };
+  g_auto(Run) stats = { 0 };
+  const char *title_line;
+
+  for (guint i = 0; i < 100; i++)
+    g_string_append (long_title, "Đắk Nông ");
+  g_string_append (long_title, "\n");
+  g_assert_true (g_file_set_contents (txt, long_title->str, -1, NULL));
+  run_cli (&import, "import", "--from", "txt", txt, "-o", json, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+
+  run_cli (&stats, "stats", json, NULL);
+  g_assert_cmpint (stats.status, ==, 0);
+  g_assert_null (strchr (stats.out, '\x1b'));
+  title_line = strstr (stats.out, "Title:");
+  g_assert_nonnull (title_line);
+  g_assert_true (g_str_has_prefix (strchr (title_line, 'T') + strlen ("Title:      "), "Ti\xef\xbf\xbd[31mtle"));
+  g_assert_nonnull (strstr (title_line, "…\n"));
+  g_assert_cmpuint (g_utf8_strlen (title_line, strchr (title_line, '\n') - title_line), ==,
+                    strlen ("Title:      ") + 200 + 1);
+
+  g_assert_cmpint (g_remove (json), ==, 0);
+  g_assert_cmpint (g_remove (txt), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 static void
 test_stats_invalid (void)
 {
@@ -1231,6 +1266,7 @@ main (int    argc,
   g_test_add_func ("/cli/import/mojibake", test_import_mojibake_warns);
   g_test_add_func ("/cli/stats", test_stats);
   g_test_add_func ("/cli/stats/invalid", test_stats_invalid);
+  g_test_add_func ("/cli/stats/for-terminal", test_stats_for_terminal);
   g_test_add_func ("/cli/export-import/round-trip", test_export_import_round_trip);
   g_test_add_func ("/cli/export/usage-and-errors", test_export_usage_and_errors);
   g_test_add_func ("/cli/import/errors", test_import_errors);

@@ -385,6 +385,31 @@ print_stats_json (AnnFile *annotations)
   g_print ("%s\n", text);
 }
 
+/* Text from a file, fit for a terminal: control characters, which an article could use to
+ * send escape sequences, become U+FFFD, and a very long text (a title that is a whole
+ * one-line article) is cut after TERMINAL_MAX_CHARS with an ellipsis. */
+#define TERMINAL_MAX_CHARS 200
+
+static char *
+for_terminal (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (n == TERMINAL_MAX_CHARS)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+      g_string_append_unichar (out, g_unichar_iscntrl (c) ? 0xFFFD : c);
+    }
+  return g_string_free (out, FALSE);
+}
+
 static void
 print_stats_table (AnnFile *annotations)
 {
@@ -394,16 +419,20 @@ print_stats_table (AnnFile *annotations)
 
   g_print (_("Document:   %s\n"), ann_document_get_id (document));
   if (ann_document_get_title (document))
-    g_print (_("Title:      %s\n"), ann_document_get_title (document));
+    {
+      g_autofree char *title = for_terminal (ann_document_get_title (document));
+
+      g_print (_("Title:      %s\n"), title);
+    }
   g_print (_("Characters: %u\n"), ann_document_get_length (document));
   g_print (_("Entities:   %u\n"), ann_entity_store_get_n_entities (entities));
   for (guint i = 0; i < ann_label_schema_get_n_labels (labels); i++)
     {
       AnnLabel *label = ann_label_schema_get_nth (labels, i);
-      const char *name = ann_label_get_name (label);
+      g_autofree char *name = for_terminal (ann_label_get_name (label) ? ann_label_get_name (label) : "");
 
       g_print ("  %-8s %6u  %s\n", ann_label_get_id (label),
-               count_label (entities, ann_label_get_id (label)), name ? name : "");
+               count_label (entities, ann_label_get_id (label)), name);
     }
 }
 
@@ -574,8 +603,11 @@ print_agreement_table (AnnAgreement *agreement)
   char **header = g_new0 (char *, 6);
 
   for (guint i = 0; i < ann_agreement_get_n_annotators (agreement); i++)
-    g_string_append_printf (annotators, "%s%s", i > 0 ? ", " : "",
-                            ann_agreement_get_annotator (agreement, i));
+    {
+      g_autofree char *name = for_terminal (ann_agreement_get_annotator (agreement, i));
+
+      g_string_append_printf (annotators, "%s%s", i > 0 ? ", " : "", name);
+    }
   g_print (_("Document:   %s\n"), ann_agreement_get_document_id (agreement));
   g_print (_("Annotators: %s\n\n"), annotators->str);
 
