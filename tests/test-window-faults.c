@@ -43,24 +43,6 @@ tag_text (AnnWindow  *window,
   activate (window, "tag", label);
 }
 
-static GtkInfoBar *
-find_revealed_bar (GtkWidget      *root,
-                   GtkMessageType  type)
-{
-  if (GTK_IS_INFO_BAR (root) && gtk_info_bar_get_revealed (GTK_INFO_BAR (root)) &&
-      gtk_info_bar_get_message_type (GTK_INFO_BAR (root)) == type)
-    return GTK_INFO_BAR (root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkInfoBar *found = find_revealed_bar (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The bar that says another program changed the file. */
 static GtkInfoBar *
 changed_bar (AnnWindow *window)

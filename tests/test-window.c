@@ -591,6 +591,31 @@ test_shortcuts_window_complete (void)
   close_and_finalize (window);
 }
 
+/* A message about one document goes when another is opened. */
+static void
+test_message_goes_with_its_document (void)
+{
+  g_autofree char *path = sample_with_no_entities ();
+  AnnWindow *window = open_window (app, path);
+  AnnFile *first = ann_window_get_file (window);
+  g_autoptr(GFile) other = g_file_new_for_path (SAMPLE_DIR "/sample-article.json");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_cmpint (ann_window_suggest (window), >, 0);
+  before = revealed_bar_text (GTK_WIDGET (window), GTK_MESSAGE_INFO);
+  g_assert_nonnull (before);
+  activate (window, "undo", NULL);
+  g_assert_false (ann_window_is_modified (window));
+
+  the_window = window;
+  ann_window_open_file (window, other);
+  wait_until (has_other_file, first);
+  after = revealed_bar_text (GTK_WIDGET (window), GTK_MESSAGE_INFO);
+  g_assert_null (after);
+  close_and_finalize (window);
+}
+
 static void
 test_rejected_look (void)
 {
@@ -1745,8 +1770,14 @@ test_suggestions (void)
                                            offset_of (window, "Kế hoạch số 45-KH/TU", 0) +
                                            length_of ("Kế hoạch số 45-KH/TU"), "DOC"));
 
-  /* Running it again adds nothing: suggestions never duplicate. */
+  /* Running it again adds nothing: suggestions never duplicate, and the message says so. */
   g_assert_cmpint (ann_window_suggest (window), ==, 0);
+  {
+    g_autofree char *message = revealed_bar_text (GTK_WIDGET (window), GTK_MESSAGE_INFO);
+
+    g_assert_cmpstr (message, ==, _("No new suggestions: what the rules and lists find is tagged "
+                                    "already"));
+  }
 
   activate (window, "next-entity", NULL);
   first = ann_window_get_selected (window);
@@ -1886,6 +1917,7 @@ main (int    argc,
   g_test_add_func ("/window/user-rules", test_user_rules);
   g_test_add_func ("/window/nested-highlights", test_nested_highlights);
   g_test_add_func ("/window/rejected-look", test_rejected_look);
+  g_test_add_func ("/window/message-goes-with-its-document", test_message_goes_with_its_document);
   g_test_add_func ("/window/shortcuts-window-complete", test_shortcuts_window_complete);
   g_test_add_func ("/window/editor-keeps-note-and-ref", test_editor_keeps_note_and_ref);
   g_test_add_func ("/window/panel-follows-undo", test_panel_follows_undo);

@@ -183,3 +183,51 @@ message_dialog_text (GtkWindow *dialog)
   g_object_get (dialog, "text", &primary, "secondary-text", &secondary, NULL);
   return g_strconcat (primary, "\n", secondary, NULL);
 }
+
+/* --- info bars ---------------------------------------------------------------------------- */
+
+/* The info bar of @type shown somewhere in @root, if any. */
+GtkInfoBar *
+find_revealed_bar (GtkWidget      *root,
+                   GtkMessageType  type)
+{
+  if (GTK_IS_INFO_BAR (root) && gtk_info_bar_get_revealed (GTK_INFO_BAR (root)) &&
+      gtk_info_bar_get_message_type (GTK_INFO_BAR (root)) == type)
+    return GTK_INFO_BAR (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkInfoBar *found = find_revealed_bar (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkLabel *
+first_label (GtkWidget *root)
+{
+  if (GTK_IS_LABEL (root))
+    return GTK_LABEL (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = first_label (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The message of the info bar of @type shown in @root, or %NULL when none is. */
+char *
+revealed_bar_text (GtkWidget      *root,
+                   GtkMessageType  type)
+{
+  GtkInfoBar *bar = find_revealed_bar (root, type);
+  GtkLabel *label = bar != NULL ? first_label (GTK_WIDGET (bar)) : NULL;
+
+  return label != NULL ? g_strdup (gtk_label_get_label (label)) : NULL;
+}

@@ -59,6 +59,13 @@ void            activate                   (AnnWindow       *window,
                                             const char      *string_parameter);
 char           *recovery_dir_path          (void);
 
+/* --- info bars ---------------------------------------------------------------------------- */
+
+GtkInfoBar     *find_revealed_bar          (GtkWidget       *root,
+                                            GtkMessageType   type);
+char           *revealed_bar_text          (GtkWidget       *root,
+                                            GtkMessageType   type);
+
 /* --- message dialogs ---------------------------------------------------------------------- */
 
 GtkWindow      *find_message_dialog        (void);

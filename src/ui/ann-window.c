@@ -132,7 +132,6 @@ on_info_bar_response (AnnWindow *self,
   gtk_info_bar_set_revealed (self->info_bar, FALSE);
 }
 
-/* A modal message for what the user must not miss: a failed load or save. */
 /* Closes a dialog of this window. Its transient parent is unset first: the emission of the
  * answer holds the dialog's last reference, which can outlive the window when the answer closes
  * it (Discard, then quit), and GTK 4.8 would then disconnect from the freed window. */
@@ -143,6 +142,7 @@ dismiss_dialog (GtkDialog *dialog)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* A modal message for what the user must not miss: a failed load or save. */
 static void
 show_error (AnnWindow  *self,
             const char *primary,
@@ -279,6 +279,8 @@ set_file (AnnWindow *self,
 
   ann_window_select_entity (self, NULL);
   g_clear_pointer (&self->reselect_id, g_free);
+  /* A message about the document that was open is not about this one. */
+  gtk_info_bar_set_revealed (self->info_bar, FALSE);
   clear_review (self);
   clear_find (self);
   delete_recovery (self);
@@ -2046,6 +2048,11 @@ ann_window_suggest (AnnWindow *self)
     }
 
   added = add_suggestions (self, suggestions);
+  if (added == 0)
+    {
+      report (self, _("No new suggestions: what the rules and lists find is tagged already"));
+      return 0;
+    }
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                           "%u suggestion added: Enter accepts, Backspace rejects",
                                           "%u suggestions added: Enter accepts, Backspace rejects",
