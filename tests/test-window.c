@@ -1665,6 +1665,8 @@ test_review (void)
 
   store = store_of (window);
   g_assert_cmpuint (ann_entity_store_get_n_entities (store), ==, 9);
+  /* A new gold file, named as such, not after the article's text file. */
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, _("New gold file"));
   for (guint i = 0; i < 9; i++)
     g_assert_nonnull (ann_entity_get_annotators (ann_entity_store_get_nth (store, i)));
   pending = count_status (store, ANN_ENTITY_STATUS_PENDING);

@@ -330,6 +330,10 @@ display_name (AnnWindow *self)
   if (self->location != NULL)
     return g_file_get_basename (self->location);
 
+  /* A review makes a new gold file: not the article's text file, nor any annotator's. */
+  if (self->review_sources != NULL)
+    return g_strdup (_("New gold file"));
+
   /* An imported article is named after its text file until it is saved. */
   if (self->file != NULL && ann_document_get_source (ann_file_get_document (self->file)) != NULL)
     return g_strdup (ann_document_get_source (ann_file_get_document (self->file)));
@@ -519,6 +523,7 @@ set_review (AnnWindow *self,
   g_signal_connect_swapped (ann_file_get_entities (self->file), "items-changed",
                             G_CALLBACK (queue_figures), self);
   update_figures (self);
+  update_title (self);
 }
 
 /**
@@ -1382,13 +1387,14 @@ choose_location_and_save (AnnWindow *self)
     gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), self->location, NULL);
   else
     {
-      /* "bài-báo.txt" is saved as "bài-báo.json" by default. */
+      /* "bài-báo.txt" is saved as "bài-báo.json" by default, its review as
+       * "bài-báo-gold.json", never over an annotator's "bài-báo.json". */
       g_autofree char *stem = g_strdup (source ? source : _("annotations"));
       char *dot = strrchr (stem, '.');
 
       if (dot != NULL)
         *dot = '\0';
-      name = g_strconcat (stem, ".json", NULL);
+      name = g_strconcat (stem, self->review_sources != NULL ? "-gold.json" : ".json", NULL);
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
     }
   show_chooser (self, chooser, G_CALLBACK (on_save_as_response));
