@@ -1789,6 +1789,9 @@ test_suggestions (void)
   activate (window, "next-entity", NULL);
   activate (window, "reject", NULL);
   g_assert_cmpuint (ann_entity_store_get_n_entities (store), ==, suggested - 1);
+  /* The next suggestion takes the selection: Backspace can go on. */
+  g_assert_nonnull (ann_window_get_selected (window));
+  g_assert_cmpint (ann_entity_get_status (ann_window_get_selected (window)), ==, ANN_ENTITY_STATUS_PENDING);
 
   /* All suggestions of one label at once. */
   activate (window, "next-entity", NULL);

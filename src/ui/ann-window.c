@@ -2313,9 +2313,31 @@ on_reject (GSimpleAction *action,
            gpointer       user_data)
 {
   AnnWindow *self = user_data;
+  AnnEntityStore *store;
+  guint position, n;
 
-  if (self->selected != NULL)
-    decide (self, self->selected, FALSE);
+  if (self->selected == NULL)
+    return;
+  store = ann_file_get_entities (self->file);
+  ann_entity_store_get_position (store, self->selected, &position);
+  decide (self, self->selected, FALSE);
+
+  /* A suggestion rejected outside review is gone: the next suggestion takes the selection,
+   * so that Backspace and Enter go on through them. */
+  n = ann_entity_store_get_n_entities (store);
+  if (self->selected != NULL || n == 0)
+    return;
+  for (guint tries = 0; tries < n; tries++, position = (position + 1) % n)
+    {
+      AnnEntity *entity = ann_entity_store_get_nth (store, position % n);
+
+      if (ann_entity_get_status (entity) == ANN_ENTITY_STATUS_PENDING)
+        {
+          g_clear_pointer (&self->reselect_id, g_free);
+          ann_window_select_entity (self, entity);
+          return;
+        }
+    }
 }
 
 static void
