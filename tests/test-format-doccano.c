@@ -136,6 +136,30 @@ test_export_leaves_out_rejected (void)
   g_assert_null (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "ORG"));
 }
 
+/* Blank lines at the end of the file, as editors leave, are no error (one between documents
+ * is: see bad-blank-line.jsonl). */
+static void
+test_import_trailing_blank_lines (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ann-doccano-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "a.jsonl", NULL);
+  g_autoptr(GFile) input = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AnnFile) file = NULL;
+  g_autofree char *warning = NULL;
+
+  g_assert_true (g_file_set_contents (path, "{\"text\": \"Hà Nội\", \"label\": [[0, 6, \"LOC\"]]}\n"
+                                      "\n  \r\n\n", -1, NULL));
+  file = ann_format_doccano_import (input, &warning, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (file);
+  g_assert_null (warning);
+  g_assert_cmpuint (ann_entity_store_get_n_entities (ann_file_get_entities (file)), ==, 1);
+
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 static void
 test_round_trip (void)
 {
@@ -327,6 +351,7 @@ main (int    argc,
   g_test_add_func ("/format/doccano/export-golden", test_export_golden);
   g_test_add_func ("/format/doccano/export-leaves-out-rejected", test_export_leaves_out_rejected);
   g_test_add_func ("/format/doccano/round-trip", test_round_trip);
+  g_test_add_func ("/format/doccano/import-trailing-blank-lines", test_import_trailing_blank_lines);
   g_test_add_func ("/format/doccano/import-utf16-offsets", test_import_utf16_offsets);
   g_test_add_func ("/format/doccano/import-entities-form", test_import_entities_form);
   g_test_add_func ("/format/doccano/import-nfd", test_import_nfd);

@@ -23,7 +23,7 @@
  * article, so the first line is imported; the other lines are still parsed and their spans
  * checked, so that a damaged file is refused rather than read in part, and the warning says
  * how many documents were left out. Every line holds a JSON object: an empty line is an
- * error, except after the line break that ends the last line. CR LF line ends are accepted
+ * error, except at the end of the file, as editors and scripts often leave. CR LF line ends are accepted
  * (a CR is white space to JSON). Messages name the file and the line ("corpus.jsonl:3: …"),
  * and within the line the JSON path ("$.label[2]").
  *
@@ -662,6 +662,10 @@ ann_format_doccano_import (GFile   *input,
       const char *end = strchr (start, '\n');
       gsize line_length = end ? (gsize) (end - start) : strlen (start);
       g_auto(Line) line = { NULL };
+
+      /* Blank lines that end the file hold no document and damage none. */
+      if (is_blank (start, line_length) && is_blank (start, strlen (start)))
+        break;
 
       line_number++;
       if (!read_line (start, line_length, display_name, line_number, &line, error))
