@@ -293,6 +293,8 @@ test_import_errors (void)
       "no “labels” result of this annotation has the id “r9”" },
     { "bad-status.json", ": $[0].annotations[0].result[0].meta.status: ",
       "“done” is not a status" },
+    { "bad-duplicate-id.json", ": $[0].annotations[0].result[1].id: ",
+      "“r1” is also the id of an earlier result" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

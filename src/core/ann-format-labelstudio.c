@@ -724,6 +724,15 @@ read_labels_result (Reader      *reader,
   if (id != NULL && g_hash_table_contains (reader->region_notes, id))
     g_hash_table_add (reader->used_notes, (gpointer) id);
 
+  /* Relations name their ends by id: two results of one id would make them ambiguous. */
+  if (id != NULL && g_hash_table_contains (reader->entity_ids, id))
+    {
+      g_set_error (error, ANN_ERROR, ANN_ERROR_INVALID,
+                   _("%s.id: “%s” is also the id of an earlier result; ids must be unique"),
+                   path, id);
+      return FALSE;
+    }
+
   for (guint i = 0; i < labels->len; i++)
     {
       g_autoptr(AnnEntity) entity = NULL;
