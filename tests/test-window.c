@@ -662,6 +662,33 @@ test_nested_highlights (void)
   g_assert_cmpuint (paint_at (window, loc_end - 1, "LOC"), ==, PAINT_UNDERLINE);
   g_assert_cmpuint (paint_at (window, org_start, "LOC"), ==, PAINT_NONE);
 
+  /* The nested entity's underline wins over the pending mark's, which would hide it under a
+   * pending outer entity. */
+  {
+    AnnArticleView *view = ANN_ARTICLE_VIEW (ann_window_get_article_view (window));
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (ann_article_view_get_text_view (view));
+    GtkTextTag *pending = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "pending");
+    g_autoptr(GSList) tags = NULL;
+    GtkTextIter iter;
+    guint doubles = 0;
+
+    gtk_text_buffer_get_iter_at_offset (buffer, &iter, loc_start);
+    tags = gtk_text_iter_get_tags (&iter);
+    for (GSList *l = tags; l != NULL; l = l->next)
+      {
+        PangoUnderline style;
+        gboolean set;
+
+        g_object_get (l->data, "underline", &style, "underline-set", &set, NULL);
+        if (set && style == PANGO_UNDERLINE_DOUBLE)
+          {
+            g_assert_cmpint (gtk_text_tag_get_priority (l->data), >, gtk_text_tag_get_priority (pending));
+            doubles++;
+          }
+      }
+    g_assert_cmpuint (doubles, ==, 1);
+  }
+
   /* Undo takes the ORG away: the LOC is outermost again. */
   activate (window, "undo", NULL);
   g_assert_cmpuint (paint_at (window, loc_start, "LOC"), ==, PAINT_BACKGROUND);

@@ -131,15 +131,23 @@ create_label_tags (AnnArticleView *self)
       g_hash_table_insert (self->inner_tags, g_strdup (ann_label_get_id (label)), tag);
     }
 
-  /* State tags win over label tags; the selection over everything. */
+  /* State tags win over label tags, and the selection over everything; but a nested entity's
+   * double underline wins over the pending mark's wavy one, which would hide it under a pending
+   * outer entity (the pending mark's italics still show there). */
   {
+    int top = gtk_text_tag_table_get_size (gtk_text_buffer_get_tag_table (buffer)) - 1;
     GtkTextTag *state_tags[] = {
       self->review_tags[ANN_REVIEW_SOME], self->review_tags[ANN_REVIEW_LABEL_CONFLICT],
-      self->review_tags[ANN_REVIEW_BOUNDARY_CONFLICT], self->rejected_tag, self->pending_tag,
+      self->review_tags[ANN_REVIEW_BOUNDARY_CONFLICT], self->rejected_tag,
       self->find_tag, self->selected_tag,
     };
-    int top = gtk_text_tag_table_get_size (gtk_text_buffer_get_tag_table (buffer)) - 1;
+    GHashTableIter iter;
+    gpointer inner;
 
+    gtk_text_tag_set_priority (self->pending_tag, top);
+    g_hash_table_iter_init (&iter, self->inner_tags);
+    while (g_hash_table_iter_next (&iter, NULL, &inner))
+      gtk_text_tag_set_priority (inner, top);
     for (guint i = 0; i < G_N_ELEMENTS (state_tags); i++)
       gtk_text_tag_set_priority (state_tags[i], top);
   }
@@ -716,6 +724,7 @@ ann_article_view_init (AnnArticleView *self)
   self->pending_tag = gtk_text_buffer_create_tag (get_buffer (self), "pending",
                                                   "underline", PANGO_UNDERLINE_ERROR,
                                                   "underline-rgba", &MARK_COLOR,
+                                                  "style", PANGO_STYLE_ITALIC,
                                                   NULL);
   self->find_tag = gtk_text_buffer_create_tag (get_buffer (self), "find-match",
                                                "background", "#77767b",
