@@ -502,6 +502,9 @@ test_annotator_names (void)
                                             make_file (TEXT, "chi", NULL), NULL);
   g_autoptr(GPtrArray) unnamed = files_of (make_file (TEXT, NULL, NULL),
                                            make_file (TEXT, "", NULL), NULL);
+  /* "Bình" typed precomposed and with a combining grave accent: one name, so repeated. */
+  g_autoptr(GPtrArray) spellings = files_of (make_file (TEXT, "B\xc3\xacnh", NULL),
+                                             make_file (TEXT, "Bi\xcc\x80nh", NULL), NULL);
   g_autoptr(GPtrArray) clash = files_of (make_file (TEXT, "an", NULL),
                                          make_file (TEXT, NULL, NULL),
                                          make_file (TEXT, NULL, NULL), NULL);
@@ -512,6 +515,8 @@ test_annotator_names (void)
                 "an.1,an-lai,chi");
   assert_names (unnamed, (const char * const[]) { "d/no-name.json", "/tmp/.json", NULL },
                 "no-name,.json");
+  assert_names (spellings, (const char * const[]) { "binh-1.json", "binh-2.json", NULL },
+                "binh-1,binh-2");
   /* Names that still clash get a suffix no other file wants: the second file wants "an"
    * (taken), and "an-2" is what the third file wants, so it becomes "an-3". */
   assert_names (clash, (const char * const[]) { "an.json", "x/an.json", "an-2.json", NULL },

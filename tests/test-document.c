@@ -156,6 +156,23 @@ test_mojibake_warning (void)
   g_assert_null (no_warning);
 }
 
+/* An empty article, or one of a byte order mark and blank lines, imports with a warning. */
+static void
+test_empty_warning (void)
+{
+  const char *empties[] = { "", "\xef\xbb\xbf", "\xef\xbb\xbf\r\n  \n\xe2\x80\x8b\n" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (empties); i++)
+    {
+      g_autofree char *warning = NULL;
+      g_autoptr(AnnDocument) document = import (empties[i], -1, &warning, NULL);
+
+      g_assert_nonnull (document);
+      g_assert_nonnull (warning);
+      g_assert_nonnull (strstr (warning, "empty"));
+    }
+}
+
 static void
 test_language_guess (void)
 {
@@ -229,6 +246,7 @@ main (int    argc,
   g_test_add_func ("/document/invalid-utf8", test_invalid_utf8_refused);
   g_test_add_func ("/document/utf16", test_utf16_import);
   g_test_add_func ("/document/mojibake-warning", test_mojibake_warning);
+  g_test_add_func ("/document/empty-warning", test_empty_warning);
   g_test_add_func ("/document/language-guess", test_language_guess);
   g_test_add_func ("/document/from-file", test_from_file_sets_source);
   g_test_add_func ("/document/snap-to-words", test_snap_to_words);

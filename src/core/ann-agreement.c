@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "ann-agreement.h"
+#include "ann-text.h"
 #include "ann-error.h"
 #include "ann-json-writer.h"
 #include "ann-tokenizer.h"
@@ -164,15 +165,27 @@ document_id_of (GPtrArray *files,
   return ann_document_get_id (ann_file_get_document (g_ptr_array_index (files, position)));
 }
 
+/* A name as it compares: "Bình" typed with a combining grave accent is "Bình". */
+static char *
+annotator_key (AnnFile *file)
+{
+  const char *annotator = ann_file_get_annotator (file);
+
+  return annotator != NULL ? ann_text_normalize (annotator) : NULL;
+}
+
 static guint
 count_annotator (GPtrArray  *files,
-                 const char *annotator)
+                 const char *key)
 {
   guint count = 0;
 
   for (guint i = 0; i < files->len; i++)
-    if (g_strcmp0 (ann_file_get_annotator (g_ptr_array_index (files, i)), annotator) == 0)
-      count++;
+    {
+      g_autofree char *other = annotator_key (g_ptr_array_index (files, i));
+
+      count += g_strcmp0 (other, key) == 0;
+    }
   return count;
 }
 
@@ -204,10 +217,10 @@ ann_agreement_annotator_names (GPtrArray          *files,
   wanted = g_new0 (char *, files->len + 1);
   for (guint i = 0; i < files->len; i++)
     {
-      const char *annotator = ann_file_get_annotator (g_ptr_array_index (files, i));
+      g_autofree char *annotator = annotator_key (g_ptr_array_index (files, i));
 
       if (annotator != NULL && *annotator != '\0' && count_annotator (files, annotator) == 1)
-        wanted[i] = g_strdup (annotator);
+        wanted[i] = g_steal_pointer (&annotator);
       else if (paths != NULL && paths[i] != NULL)
         wanted[i] = path_stem (paths[i]);
       else

@@ -265,7 +265,8 @@ ann_document_new_from_bytes (GBytes  *bytes,
   gsize length;
   const guint8 *data = g_bytes_get_data (bytes, &length);
 
-  decoded = ann_text_decode (data, length, error);
+  /* Empty bytes may have no data pointer at all. */
+  decoded = ann_text_decode (data != NULL ? data : (const guint8 *) "", length, error);
   if (decoded == NULL)
     return NULL;
   /* ann_text_normalize() gives normal text: checking it again would double the work. */
@@ -276,10 +277,15 @@ ann_document_new_from_bytes (GBytes  *bytes,
     self->language = g_strdup ("vi");
 
   mojibake = ann_text_find_mojibake (normal);
-  if (warning != NULL)
-    *warning = mojibake == NULL ? NULL :
-      g_strdup_printf (_("The text looks like UTF-8 that was read as Windows-1252 "
-                         "(for example %s); check how the file was saved"), mojibake);
+  if (warning == NULL)
+    return self;
+  if (self->title == NULL)
+    *warning = g_strdup (_("The article is empty: the file holds no text to annotate"));
+  else if (mojibake != NULL)
+    *warning = g_strdup_printf (_("The text looks like UTF-8 that was read as Windows-1252 "
+                                  "(for example %s); check how the file was saved"), mojibake);
+  else
+    *warning = NULL;
 
   return self;
 }
