@@ -455,15 +455,24 @@ ann_suggester_new_default (AnnLabelSchema  *labels,
   return g_steal_pointer (&self);
 }
 
-/* Reads all of @file, within ann_io_load()'s size limit; *@display_name is how messages
- * name it. */
+/* Reads all of @file, within ann_io_load()'s size limit, into *@data and *@length (held by
+ * the bytes returned); *@display_name is how messages name it. */
 static GBytes *
-read_file (GFile   *file,
-           char   **display_name,
-           GError **error)
+read_file (GFile       *file,
+           char       **display_name,
+           const char **data,
+           gsize       *length,
+           GError     **error)
 {
+  GBytes *bytes = ann_io_load (file, error);
+
   *display_name = ann_io_describe_file (file);
-  return ann_io_load (file, error);
+  if (bytes == NULL)
+    return NULL;
+  *data = g_bytes_get_data (bytes, length);
+  if (*data == NULL)
+    *data = "";
+  return bytes;
 }
 
 /* --- the rules file ----------------------------------------------------------------------- */
@@ -919,12 +928,9 @@ ann_suggester_load_rules (AnnSuggester  *self,
   g_return_val_if_fail (ANN_IS_SUGGESTER (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  bytes = read_file (file, &display_name, error);
+  bytes = read_file (file, &display_name, &data, &length, error);
   if (bytes == NULL)
     return FALSE;
-  data = g_bytes_get_data (bytes, &length);
-  if (data == NULL)
-    data = "";
   return ann_suggester_load_rules_data (self, data, length, display_name, error);
 }
 
@@ -1254,12 +1260,9 @@ ann_suggester_load_gazetteer (AnnSuggester  *self,
   g_return_val_if_fail (ANN_IS_SUGGESTER (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  bytes = read_file (file, &display_name, error);
+  bytes = read_file (file, &display_name, &data, &length, error);
   if (bytes == NULL)
     return FALSE;
-  data = g_bytes_get_data (bytes, &length);
-  if (data == NULL)
-    data = "";
   return ann_suggester_load_gazetteer_data (self, data, length, display_name, label, error);
 }
 

@@ -2327,9 +2327,10 @@ on_reject (GSimpleAction *action,
   n = ann_entity_store_get_n_entities (store);
   if (self->selected != NULL || n == 0)
     return;
+  position %= n;   /* the last one removed: go round to the first */
   for (guint tries = 0; tries < n; tries++, position = (position + 1) % n)
     {
-      AnnEntity *entity = ann_entity_store_get_nth (store, position % n);
+      AnnEntity *entity = ann_entity_store_get_nth (store, position);
 
       if (ann_entity_get_status (entity) == ANN_ENTITY_STATUS_PENDING)
         {
