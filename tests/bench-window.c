@@ -38,6 +38,7 @@
 #include "ann-article-view.h"
 #include "ann-window.h"
 #include "ui-test-util.h"
+#include "test-tmp.h"
 
 #define WAIT_SECONDS 180        /* for a load or a frame, before calling it a failure */
 #define QUIET_MS 40             /* longer than a refresh interval */
@@ -54,28 +55,10 @@ static gint64 deadline;
 /* --- failing ------------------------------------------------------------------------------ */
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 clean_up (void)
 {
   if (work_dir != NULL && !keep_files)
-    remove_tree (work_dir);
+    test_remove_tree (work_dir);
   g_clear_pointer (&work_dir, g_free);
 }
 

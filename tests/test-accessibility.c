@@ -42,6 +42,7 @@
 #include "ann-window.h"
 #include "ui-test-util.h"
 #include "wcag.h"
+#include "test-tmp.h"
 
 static AnnApplication *app;
 
@@ -708,5 +709,6 @@ main (int    argc,
 
   status = g_test_run ();
   g_clear_object (&app);
+  test_remove_tree (home);
   return status;
 }

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "ann-file.h"
+#include "test-tmp.h"
 
 typedef struct
 {
@@ -116,7 +117,7 @@ test_validate_mixed_files (void)
 static void
 test_validate_garbage_file (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("ann-cli-XXXXXX", NULL);
+  g_autofree char *dir = test_tmp_dir ("ann-cli");
   g_autofree char *path = g_build_filename (dir, "garbage.json", NULL);
   gsize size = 50 * 1024 * 1024;
   g_autofree char *garbage = g_malloc (size);
@@ -191,7 +192,7 @@ parse_object (const char *text)
 static void
 test_import_txt (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("ann-cli-XXXXXX", NULL);
+  g_autofree char *dir = test_tmp_dir ("ann-cli");
   g_autofree char *txt = g_build_filename (dir, "bài báo.txt", NULL);
   g_autofree char *out = g_build_filename (dir, "bài báo.json", NULL);
   g_autofree char *written = NULL;
@@ -234,7 +235,7 @@ test_import_txt (void)
 static void
 test_import_bad_text (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("ann-cli-XXXXXX", NULL);
+  g_autofree char *dir = test_tmp_dir ("ann-cli");
   g_autofree char *txt = g_build_filename (dir, "latin1.txt", NULL);
   g_autofree char *out = g_build_filename (dir, "out.json", NULL);
   g_auto(Run) run = { 0 };
@@ -259,7 +260,7 @@ test_import_bad_text (void)
 static void
 test_import_mojibake_warns (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("ann-cli-XXXXXX", NULL);
+  g_autofree char *dir = test_tmp_dir ("ann-cli");
   g_autofree char *txt = g_build_filename (dir, "mojibake.txt", NULL);
   g_auto(Run) run = { 0 };
 
@@ -322,7 +323,7 @@ test_stats (void)
 static void
 test_stats_for_terminal (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("ann-cli-XXXXXX", NULL);
+  g_autofree char *dir = test_tmp_dir ("ann-cli");
   g_autofree char *txt = g_build_filename (dir, "a.txt", NULL);
   g_autofree char *json = g_build_filename (dir, "a.json", NULL);
   g_autoptr(GString) long_title = g_string_new ("Ti\x1b[31mtle ");
@@ -395,7 +396,7 @@ test_export_import_round_trip (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *dir = g_dir_make_tmp ("ann-cli-XXXXXX", NULL);
+      g_autofree char *dir = test_tmp_dir ("ann-cli");
       g_autofree char *output = g_build_filename (dir, cases[i].output, NULL);
       g_autofree char *back = g_build_filename (dir, "back.json", NULL);
       g_autofree char *imported = NULL;
@@ -438,7 +439,7 @@ test_export_usage_and_errors (void)
 {
   g_autofree char *fixture = fixture_path ("valid/formats-article.json");
   g_autofree char *bad = fixture_path ("invalid/unknown-label.json");
-  g_autofree char *dir = g_dir_make_tmp ("ann-cli-XXXXXX", NULL);
+  g_autofree char *dir = test_tmp_dir ("ann-cli");
   g_autofree char *output = g_build_filename (dir, "out.jsonl", NULL);
   g_auto(Run) brat = { 0 };
   g_auto(Run) unknown = { 0 };
@@ -473,7 +474,7 @@ test_export_usage_and_errors (void)
 static void
 test_outputs_that_would_overwrite (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("ann-cli-XXXXXX", NULL);
+  g_autofree char *dir = test_tmp_dir ("ann-cli");
   g_autofree char *json = g_build_filename (dir, "a.json", NULL);
   g_autofree char *txt = g_build_filename (dir, "a.txt", NULL);
   g_autofree char *w3c_out = g_build_filename (dir, "out.txt", NULL);
@@ -517,7 +518,7 @@ test_outputs_that_would_overwrite (void)
 static void
 test_export_parts_together (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("ann-cli-XXXXXX", NULL);
+  g_autofree char *dir = test_tmp_dir ("ann-cli");
   g_autofree char *prefix = g_build_filename (dir, "x", NULL);
   g_autofree char *ann = g_build_filename (dir, "x.ann", NULL);
   g_autofree char *txt = g_build_filename (dir, "x.txt", NULL);
@@ -556,7 +557,7 @@ test_export_parts_together (void)
 static void
 test_import_name_not_utf8 (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("ann-cli-XXXXXX", NULL);
+  g_autofree char *dir = test_tmp_dir ("ann-cli");
   g_autofree char *txt = g_build_filename (dir, "b\xe0i.txt", NULL);
   g_autofree char *out = g_build_filename (dir, "out.json", NULL);
   g_autofree char *written = NULL;
@@ -580,7 +581,7 @@ test_import_name_not_utf8 (void)
 static void
 test_double_dash (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("ann-cli-XXXXXX", NULL);
+  g_autofree char *dir = test_tmp_dir ("ann-cli");
   g_autofree char *sample = NULL;
   g_autofree char *cwd = g_get_current_dir ();
   g_auto(Run) run = { 0 };
@@ -600,7 +601,7 @@ test_double_dash (void)
 static void
 test_import_errors (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("ann-cli-XXXXXX", NULL);
+  g_autofree char *dir = test_tmp_dir ("ann-cli");
   g_autofree char *input = g_build_filename (dir, "bad.jsonl", NULL);
   g_autofree char *output = g_build_filename (dir, "out.json", NULL);
   g_auto(Run) run = { 0 };
@@ -906,7 +907,7 @@ test_merge (void)
   g_autofree char *an = agreement_fixture ("an.json");
   g_autofree char *binh = agreement_fixture ("binh.json");
   g_autofree char *chi = agreement_fixture ("chi.json");
-  g_autofree char *dir = g_dir_make_tmp ("ann-cli-XXXXXX", NULL);
+  g_autofree char *dir = test_tmp_dir ("ann-cli");
   g_autofree char *out = g_build_filename (dir, "gold.json", NULL);
   g_autofree char *written = NULL;
   g_autofree char *entities = NULL;
@@ -967,7 +968,7 @@ test_merge_min_agree (void)
   g_autofree char *an = agreement_fixture ("an.json");
   g_autofree char *binh = agreement_fixture ("binh.json");
   g_autofree char *chi = agreement_fixture ("chi.json");
-  g_autofree char *dir = g_dir_make_tmp ("ann-cli-XXXXXX", NULL);
+  g_autofree char *dir = test_tmp_dir ("ann-cli");
   g_autofree char *out = g_build_filename (dir, "gold.json", NULL);
   g_autofree char *entities = NULL;
   g_autoptr(AnnFile) gold = NULL;
@@ -1006,7 +1007,7 @@ test_merge_errors (void)
   g_autofree char *chi = agreement_fixture ("chi.json");
   g_autofree char *other = agreement_fixture ("other-document.json");
   g_autofree char *with_relations = fixture_path ("valid/vietnamese.json");
-  g_autofree char *dir = g_dir_make_tmp ("ann-cli-XXXXXX", NULL);
+  g_autofree char *dir = test_tmp_dir ("ann-cli");
   g_autofree char *out = g_build_filename (dir, "gold.json", NULL);
   const char *usage[][5] = {
     { "merge", an, NULL },
@@ -1079,7 +1080,7 @@ suggest_describe (const char *json)
 static void
 test_suggest_output (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("ann-cli-XXXXXX", NULL);
+  g_autofree char *dir = test_tmp_dir ("ann-cli");
   g_autofree char *in = g_build_filename (dir, "bài.json", NULL);
   g_autofree char *out = g_build_filename (dir, "gợi ý.json", NULL);
   g_autofree char *again = g_build_filename (dir, "again.json", NULL);
@@ -1148,7 +1149,7 @@ test_suggest_keeps_entities (void)
 static void
 test_suggest_rules_and_gazetteer (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("ann-cli-XXXXXX", NULL);
+  g_autofree char *dir = test_tmp_dir ("ann-cli");
   g_autofree char *in = g_build_filename (dir, "in.json", NULL);
   g_autofree char *rules = g_build_filename (dir, "rules.json", NULL);
   g_autofree char *list = g_build_filename (dir, "list.txt", NULL);
@@ -1184,7 +1185,7 @@ test_suggest_rules_and_gazetteer (void)
 static void
 test_suggest_errors (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("ann-cli-XXXXXX", NULL);
+  g_autofree char *dir = test_tmp_dir ("ann-cli");
   g_autofree char *rules = g_build_filename (dir, "bad-rules.json", NULL);
   g_autofree char *list = g_build_filename (dir, "no-label.txt", NULL);
   g_autofree char *missing = g_build_filename (dir, "missing.json", NULL);

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "ann-disk-watch.h"
+#include "test-tmp.h"
 
 #define WAIT_SECONDS 20
 
@@ -28,7 +29,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->dir = g_dir_make_tmp ("ann-disk-watch-XXXXXX", NULL);
+  fixture->dir = test_tmp_dir ("ann-disk-watch");
   fixture->path = g_build_filename (fixture->dir, "article.json", NULL);
   fixture->file = g_file_new_for_path (fixture->path);
   g_assert_true (g_file_set_contents (fixture->path, ours, -1, NULL));

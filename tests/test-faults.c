@@ -34,6 +34,7 @@
 #include "ann-file.h"
 #include "ann-format-conll.h"
 #include "ann-io.h"
+#include "test-tmp.h"
 
 static const char *self_path;
 
@@ -84,30 +85,12 @@ count_entries (const char *dir_path)
   return n;
 }
 
-static void
-remove_tree (const char *dir_path)
-{
-  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir_path, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir_path);
-}
-
 /* --- a folder that is not one, a folder that vanished ------------------------------------- */
 
 static void
 test_parent_is_a_file (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("ann-faults-XXXXXX", NULL);
+  g_autofree char *dir = test_tmp_dir ("ann-faults");
   g_autofree char *not_dir = g_build_filename (dir, "notes.txt", NULL);
   g_autofree char *path = g_build_filename (not_dir, "out.json", NULL);
   g_autoptr(GFile) target = g_file_new_for_path (path);
@@ -126,14 +109,12 @@ test_parent_is_a_file (void)
   g_assert_nonnull (strstr (error->message, g_strerror (ENOTDIR)));
   g_assert_true (has_contents (not_dir, before));
   g_assert_cmpuint (count_entries (dir), ==, 1);
-
-  remove_tree (dir);
 }
 
 static void
 test_folder_vanished (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("ann-faults-XXXXXX", NULL);
+  g_autofree char *dir = test_tmp_dir ("ann-faults");
   g_autofree char *path = g_build_filename (dir, "out.json", NULL);
   g_autoptr(GFile) target = g_file_new_for_path (path);
   g_autoptr(AnnFile) file = load_sample ();
@@ -141,7 +122,7 @@ test_folder_vanished (void)
 
   /* Saved once, then the folder goes (another program, an unmounted drive). */
   g_assert_true (ann_file_save (file, target, NULL));
-  remove_tree (dir);
+  test_remove_tree (dir);
 
   g_assert_false (ann_file_save (file, target, &error));
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
@@ -176,7 +157,7 @@ test_write_cut_short (void)
       return;
     }
 
-  dir = g_dir_make_tmp ("ann-faults-XXXXXX", NULL);
+  dir = test_tmp_dir ("ann-faults");
   path = g_build_filename (dir, "out.json", NULL);
   g_assert_true (g_file_set_contents (path, "{\"old\": true}\n", -1, NULL));
 
@@ -194,7 +175,6 @@ test_write_cut_short (void)
                      "{\"old\": true}\n", strlen ("{\"old\": true}\n"));
   }
   g_assert_cmpuint (count_entries (dir), ==, 1);
-  remove_tree (dir);
 }
 
 /* --- a full disk and a read-only folder, for real, in a private mount namespace ----------- */
@@ -256,7 +236,7 @@ test_mounted_read_only (void)
 static void
 test_full_disk_and_read_only (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("ann-faults-XXXXXX", NULL);
+  g_autofree char *dir = test_tmp_dir ("ann-faults");
   g_autofree char *full = g_build_filename (dir, "full", NULL);
   g_autofree char *ro = g_build_filename (dir, "ro", NULL);
   g_autofree char *unshare = g_find_program_in_path ("unshare");
@@ -271,7 +251,6 @@ test_full_disk_and_read_only (void)
   if (unshare == NULL)
     {
       g_test_skip ("unshare(1) is not installed: no private mounts for a full disk");
-      remove_tree (dir);
       g_ptr_array_free (argv, TRUE);
       return;
     }
@@ -304,7 +283,6 @@ test_full_disk_and_read_only (void)
     {
       g_test_skip ("no private tmpfs mounts here (needs root or user namespaces); "
                    "see /faults/save/write-cut-short for the failure in the middle of a write");
-      remove_tree (dir);
       return;
     }
   g_assert_true (WIFEXITED (status));
@@ -313,7 +291,6 @@ test_full_disk_and_read_only (void)
   g_assert_null (strstr (out, "# SKIP"));
   g_assert_nonnull (strstr (out, "/faults/mounted/full-disk"));
   g_assert_nonnull (strstr (out, "/faults/mounted/read-only"));
-  remove_tree (dir);
 }
 
 /* --- SIGKILL in the middle of saving ------------------------------------------------------- */
@@ -332,7 +309,7 @@ contents_of_size (char   fill,
 static void
 test_killed_while_saving (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("ann-faults-XXXXXX", NULL);
+  g_autofree char *dir = test_tmp_dir ("ann-faults");
   g_autofree char *path = g_build_filename (dir, "doc.json", NULL);
   g_autoptr(GFile) target = g_file_new_for_path (path);
   /* Two contents of different sizes, large enough that a save takes a while. */
@@ -384,7 +361,6 @@ test_killed_while_saving (void)
   n_left = count_entries (dir) - 1;
   g_test_message ("40 kills: %u times the old contents, %u times the new; %u temporary files "
                   "left beside", n_old, n_new, n_left);
-  remove_tree (dir);
 }
 
 /* --- too large to load ------------------------------------------------------------------- */
@@ -407,7 +383,7 @@ make_sparse (const char *dir,
 static void
 test_too_large_refused (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("ann-faults-XXXXXX", NULL);
+  g_autofree char *dir = test_tmp_dir ("ann-faults");
   g_autofree char *json = make_sparse (dir, "huge.json", G_GOFFSET_CONSTANT (1) << 30);
   g_autofree char *txt = make_sparse (dir, "huge.txt", ANN_IO_MAX_SIZE + 1);
   g_autoptr(GFile) json_file = g_file_new_for_path (json);
@@ -435,7 +411,6 @@ test_too_large_refused (void)
 
   /* Refused by its size, before reading: far below the time reading 1 GiB would take. */
   g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
-  remove_tree (dir);
 }
 
 static void

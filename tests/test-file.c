@@ -12,6 +12,7 @@
 #include "ann-file.h"
 
 #include <json-glib/json-glib.h>
+#include "test-tmp.h"
 
 static char *
 fixture_path (const char *name)
@@ -246,7 +247,7 @@ test_round_trip_20000_entities (void)
 static void
 test_save_is_atomic_and_replaces (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("ann-file-XXXXXX", NULL);
+  g_autofree char *dir = test_tmp_dir ("ann-file");
   g_autofree char *path = g_build_filename (dir, "out.json", NULL);
   g_autofree char *source = fixture_path ("valid/vietnamese.json");
   g_autoptr(GFile) target = g_file_new_for_path (path);

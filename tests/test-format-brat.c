@@ -10,6 +10,7 @@
 
 #include "ann-error.h"
 #include "ann-format-brat.h"
+#include "test-tmp.h"
 
 static const AnnFormat brat_format = {
   "brat", "brat", "ann", ann_format_brat_import, ann_format_brat_export,
@@ -69,7 +70,7 @@ static char *
 make_temp_dir (void)
 {
   g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("test-format-brat-XXXXXX", &error);
+  char *dir = test_tmp_dir ("test-format-brat");
 
   g_assert_no_error (error);
   return dir;

@@ -10,6 +10,7 @@
 
 #include "ann-error.h"
 #include "ann-format-conll.h"
+#include "test-tmp.h"
 
 static char *
 fixture_path (const char *name)
@@ -210,7 +211,7 @@ test_round_trip (void)
 {
   g_autoptr(AnnFile) file = load_fixture ("valid/formats-article.json");
   g_autofree char *output = export_conll (file);
-  g_autofree char *directory = g_dir_make_tmp ("test-format-conll-XXXXXX", NULL);
+  g_autofree char *directory = test_tmp_dir ("test-format-conll");
   g_autofree char *path = g_build_filename (directory, "article.conll", NULL);
   g_autoptr(AnnFile) imported = NULL;
   g_autoptr(GError) error = NULL;
@@ -288,7 +289,7 @@ test_import_nfd (void)
 static void
 test_import_crlf (void)
 {
-  g_autofree char *directory = g_dir_make_tmp ("test-format-conll-XXXXXX", NULL);
+  g_autofree char *directory = test_tmp_dir ("test-format-conll");
   g_autofree char *path = g_build_filename (directory, "crlf.conll", NULL);
   g_autoptr(AnnFile) file = NULL;
   g_autoptr(GError) error = NULL;
@@ -310,7 +311,7 @@ static void
 test_import_labels (void)
 {
   /* An unknown label is added to the default ones, named after its id. */
-  g_autofree char *directory = g_dir_make_tmp ("test-format-conll-XXXXXX", NULL);
+  g_autofree char *directory = test_tmp_dir ("test-format-conll");
   g_autofree char *path = g_build_filename (directory, "labels.conll", NULL);
   g_autoptr(AnnFile) file = NULL;
   g_autoptr(GError) error = NULL;

@@ -11,6 +11,7 @@
 #include "ann-error.h"
 #include "ann-format-doccano.h"
 #include "ann-io.h"
+#include "test-tmp.h"
 
 typedef struct
 {
@@ -141,7 +142,7 @@ test_export_leaves_out_rejected (void)
 static void
 test_import_trailing_blank_lines (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("ann-doccano-XXXXXX", NULL);
+  g_autofree char *dir = test_tmp_dir ("ann-doccano");
   g_autofree char *path = g_build_filename (dir, "a.jsonl", NULL);
   g_autoptr(GFile) input = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
@@ -166,7 +167,7 @@ test_round_trip (void)
   g_autoptr(AnnFile) original = load_native ("formats-article.json");
   g_autoptr(GBytes) bytes = export_bytes (original);
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("test-doccano-XXXXXX", &error);
+  g_autofree char *dir = test_tmp_dir ("test-doccano");
   g_autofree char *path = g_build_filename (dir, "article.jsonl", NULL);
   g_autoptr(GFile) output = g_file_new_for_path (path);
   g_autoptr(AnnFile) back = NULL;

@@ -11,6 +11,7 @@
 #include "ann-error.h"
 #include "ann-format-labelstudio.h"
 #include "ann-io.h"
+#include "test-tmp.h"
 
 #define CONFIG_SUFFIX ".labeling-config.xml"
 
@@ -97,7 +98,7 @@ export_and_import (AnnFile    *file,
   g_autoptr(GPtrArray) parts = export_parts (file);
   AnnExportPart *tasks = g_ptr_array_index (parts, 0);
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("test-labelstudio-XXXXXX", &error);
+  g_autofree char *dir = test_tmp_dir ("test-labelstudio");
   g_autofree char *path = g_build_filename (dir, "tasks.json", NULL);
   g_autoptr(GFile) output = g_file_new_for_path (path);
   g_autofree char *warning = NULL;

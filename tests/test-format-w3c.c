@@ -10,6 +10,7 @@
 
 #include "ann-error.h"
 #include "ann-format-w3c.h"
+#include "test-tmp.h"
 
 static char *
 fixture_path (const char *name)
@@ -128,7 +129,7 @@ remove_directory (const char *directory,
 static AnnFile *
 round_trip (AnnFile *file)
 {
-  g_autofree char *directory = g_dir_make_tmp ("test-format-w3c-XXXXXX", NULL);
+  g_autofree char *directory = test_tmp_dir ("test-format-w3c");
   g_autofree char *json_path = g_build_filename (directory, "article.w3c.json", NULL);
   g_autofree char *text_path = g_build_filename (directory, "article.w3c.txt", NULL);
   g_autoptr(GFile) output = g_file_new_for_path (json_path);

@@ -12,6 +12,7 @@
 
 #include "ann-error.h"
 #include "ann-suggest.h"
+#include "test-tmp.h"
 
 #define RULES_PATH SAMPLE_DIR "/" ANN_SUGGEST_RULES_FILE
 
@@ -372,7 +373,7 @@ test_offsets_multibyte (void)
 static void
 test_zero_width_space_import (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("ann-suggest-XXXXXX", NULL);
+  g_autofree char *dir = test_tmp_dir ("ann-suggest");
   g_autofree char *path = g_build_filename (dir, "bai.txt", NULL);
   g_autoptr(GFile) txt = g_file_new_for_path (path);
   g_autoptr(AnnSuggester) suggester = load_bundled_rules ();

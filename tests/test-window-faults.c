@@ -21,6 +21,7 @@
 #include "ann-application.h"
 #include "ann-window.h"
 #include "ui-test-util.h"
+#include "test-tmp.h"
 
 static AnnApplication *app;
 
@@ -64,7 +65,7 @@ copy_sample (char **dir)
   gsize length;
   char *path;
 
-  *dir = g_dir_make_tmp ("ann-window-faults-XXXXXX", NULL);
+  *dir = test_tmp_dir ("ann-window-faults");
   path = g_build_filename (*dir, "article.json", NULL);
   g_assert_true (g_file_get_contents (SAMPLE_DIR "/sample-article.json", &contents, &length, NULL));
   g_assert_true (g_file_set_contents (path, contents, length, NULL));
@@ -532,13 +533,16 @@ int
 main (int    argc,
       char **argv)
 {
+  g_autofree char *home = NULL;
+  int status;
+
   g_test_init (&argc, &argv, NULL);
 
   /* One private set of folders for the run; a subprocess (killed-while-editing) inherits
    * them, so that the parent finds the recovery file it leaves. */
   if (!g_test_subprocess ())
     {
-      g_autofree char *home = g_dir_make_tmp ("ann-test-window-faults-XXXXXX", NULL);
+      home = g_dir_make_tmp ("ann-test-window-faults-XXXXXX", NULL);
 
       for (const char * const *var = (const char * const[]) { "XDG_DATA_HOME", "XDG_CONFIG_HOME",
                                                               "XDG_CACHE_HOME", NULL };
@@ -576,5 +580,8 @@ main (int    argc,
                    test_killed_then_changed_elsewhere);
   g_test_add_func ("/window-faults/load/line-too-long", test_line_too_long);
 
-  return g_test_run ();
+  status = g_test_run ();
+  if (home != NULL)
+    test_remove_tree (home);
+  return status;
 }

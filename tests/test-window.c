@@ -17,6 +17,7 @@
 #include "ann-review.h"
 #include "ann-window.h"
 #include "ui-test-util.h"
+#include "test-tmp.h"
 
 static AnnApplication *app;
 
@@ -224,7 +225,7 @@ test_find_ignores_tone_mark_placement (void)
 static void
 test_save_and_reload (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("ann-window-XXXXXX", NULL);
+  g_autofree char *dir = test_tmp_dir ("ann-window");
   g_autofree char *path = g_build_filename (dir, "saved.json", NULL);
   g_autoptr(GFile) target = g_file_new_for_path (path);
   g_autofree char *expected = NULL;
@@ -814,7 +815,7 @@ test_panel_follows_undo (void)
 static void
 test_typed_note_is_kept (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("ann-window-XXXXXX", NULL);
+  g_autofree char *dir = test_tmp_dir ("ann-window");
   g_autofree char *path = g_build_filename (dir, "annotated.json", NULL);
   g_autofree char *contents = NULL;
   g_autoptr(AnnFile) saved = NULL;
@@ -1060,7 +1061,7 @@ static void
 test_close_save_with_chooser (void)
 {
   g_autofree char *path = sample_with_no_entities ();
-  g_autofree char *dir = g_dir_make_tmp ("ann-window-XXXXXX", NULL);
+  g_autofree char *dir = test_tmp_dir ("ann-window");
   g_autofree char *target = g_build_filename (dir, "saved.json", NULL);
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
   AnnWindow *window = open_window (app, path);
@@ -1616,7 +1617,7 @@ test_chooser_answers (void)
 static void
 test_export_and_import (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("ann-window-XXXXXX", NULL);
+  g_autofree char *dir = test_tmp_dir ("ann-window");
   g_autofree const AnnFormat **formats = ann_format_list ();
   AnnWindow *window = open_window (app, SAMPLE_DIR "/sample-article.json");
   g_autofree char *brat_path = g_build_filename (dir, "sample.ann", NULL);
@@ -1665,7 +1666,7 @@ test_review (void)
 {
   const char *names[] = { "an.json", "binh.json", "chi.json" };
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *dir = g_dir_make_tmp ("ann-window-XXXXXX", NULL);
+  g_autofree char *dir = test_tmp_dir ("ann-window");
   g_autofree char *gold_path = g_build_filename (dir, "gold.json", NULL);
   g_autoptr(GFile) gold = g_file_new_for_path (gold_path);
   g_autoptr(AnnFile) reloaded = NULL;
@@ -1871,7 +1872,7 @@ test_user_rules (void)
   static const char rules[] =
     "{\"format\": \"article-annotator-suggest-rules\", \"version\": 1, \"rules\": ["
     "{\"id\": \"vietgap\", \"label\": \"MISC\", \"pattern\": \"VietGAP\"}]}";
-  g_autofree char *dir = g_dir_make_tmp ("ann-window-XXXXXX", NULL);
+  g_autofree char *dir = test_tmp_dir ("ann-window");
   g_autofree char *rules_path = g_build_filename (dir, "rules.json", NULL);
   g_autofree char *path = sample_with_no_entities ();
   GSettings *settings = ann_application_get_settings (app);
@@ -1975,5 +1976,6 @@ main (int    argc,
 
   status = g_test_run ();
   g_clear_object (&app);
+  test_remove_tree (home);
   return status;
 }
