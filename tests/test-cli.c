@@ -598,6 +598,43 @@ test_double_dash (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* brat's -o is a prefix, dots and all; a name ending in .ann or .txt stands for its prefix. An
+ * import may not write over the .txt it reads beside its input. */
+static void
+test_brat_prefix_and_text_beside (void)
+{
+  g_autofree char *dir = test_tmp_dir ("ann-cli");
+  g_autofree char *dotted = g_build_filename (dir, "bao.2023.09", NULL);
+  g_autofree char *named = g_build_filename (dir, "bai.ann", NULL);
+  g_autofree char *dotted_ann = g_strconcat (dotted, ".ann", NULL);
+  g_autofree char *dotted_txt = g_strconcat (dotted, ".txt", NULL);
+  g_autofree char *named_txt = g_build_filename (dir, "bai.txt", NULL);
+  g_autofree char *text_before = NULL;
+  g_autofree char *text_after = NULL;
+  g_auto(Run) export = { 0 };
+  g_auto(Run) export_named = { 0 };
+  g_auto(Run) import = { 0 };
+
+  run_cli (&export, "export", "--to", "brat", SAMPLE_DIR "/sample-article.json", "-o", dotted,
+           NULL);
+  g_assert_cmpint (export.status, ==, 0);
+  g_assert_true (g_file_test (dotted_ann, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (dotted_txt, G_FILE_TEST_IS_REGULAR));
+
+  run_cli (&export_named, "export", "--to", "brat", SAMPLE_DIR "/sample-article.json", "-o",
+           named, NULL);
+  g_assert_cmpint (export_named.status, ==, 0);
+  g_assert_true (g_file_test (named, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (named_txt, G_FILE_TEST_IS_REGULAR));
+
+  text_before = read_text (dotted_txt);
+  run_cli (&import, "import", "--from", "brat", dotted_ann, "-o", dotted_txt, NULL);
+  g_assert_cmpint (import.status, ==, 2);
+  g_assert_nonnull (strstr (import.err, "replace the file being imported"));
+  text_after = read_text (dotted_txt);
+  g_assert_cmpstr (text_after, ==, text_before);
+}
+
 static void
 test_import_errors (void)
 {
@@ -1271,6 +1308,7 @@ main (int    argc,
   g_test_add_func ("/cli/export-import/round-trip", test_export_import_round_trip);
   g_test_add_func ("/cli/export/usage-and-errors", test_export_usage_and_errors);
   g_test_add_func ("/cli/import/errors", test_import_errors);
+  g_test_add_func ("/cli/brat-prefix-and-text-beside", test_brat_prefix_and_text_beside);
   g_test_add_func ("/cli/double-dash", test_double_dash);
   g_test_add_func ("/cli/outputs-that-would-overwrite", test_outputs_that_would_overwrite);
   g_test_add_func ("/cli/export/parts-together", test_export_parts_together);

@@ -1612,6 +1612,42 @@ test_chooser_answers (void)
   dismiss_chooser_messages ();
 }
 
+/* The export chooser proposes a name beside the annotation file that is not that file: the
+ * JSON formats get the format's name ("article-w3c.json", whose article.txt part could be the
+ * article itself), the others their own extension. */
+static void
+test_export_chooser_names (void)
+{
+  AnnWindow *window = open_window (app, SAMPLE_DIR "/sample-article.json");
+  const char *stem = "sample-article";
+  const struct { const char *format; const char *suffix; } cases[] = {
+    { "labelstudio", "-labelstudio.json" },
+    { "w3c", "-w3c.json" },
+    { "brat", ".ann" },
+    { "doccano", ".jsonl" },
+    { "html", ".html" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *expected = g_strconcat (stem, cases[i].suffix, NULL);
+      g_autofree char *proposed = NULL;
+      GtkWindow *chooser;
+
+      activate (window, "export", cases[i].format);
+      wait_until (chooser_shown, NULL);
+      chooser = find_file_chooser ();
+      proposed = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+      g_assert_cmpstr (proposed, ==, expected);
+      gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+      spin ();
+      g_assert_null (find_file_chooser ());
+    }
+
+  close_and_finalize (window);
+  dismiss_chooser_messages ();
+}
+
 /* Export in every format from the window, then import the brat export back: it opens as new,
  * unsaved annotations with the same entities. */
 static void
@@ -1945,6 +1981,7 @@ main (int    argc,
   g_test_add_func ("/window/failed-load", test_failed_load_keeps_document);
   g_test_add_func ("/window/recovery-file", test_recovery_file);
   g_test_add_func ("/window/export-and-import", test_export_and_import);
+  g_test_add_func ("/window/export-chooser-names", test_export_chooser_names);
   g_test_add_func ("/window/review", test_review);
   g_test_add_func ("/window/suggestions", test_suggestions);
   g_test_add_func ("/window/user-rules", test_user_rules);

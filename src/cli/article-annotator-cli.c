@@ -224,8 +224,11 @@ run_import (int    argc,
   if (output != NULL)
     {
       g_autoptr(GFile) target = g_file_new_for_commandline_arg (output);
+      g_autoptr(GFile) text = NULL;
 
-      if (g_file_equal (target, input))
+      if (format != NULL && format->text_beside != NULL)
+        text = ann_format_part_file (input, format->text_beside);
+      if (g_file_equal (target, input) || (text != NULL && g_file_equal (target, text)))
         return usage_error (argv[0], _("The output would replace the file being imported; "
                                        "choose another output name."));
     }

@@ -1213,21 +1213,6 @@ map_byte_offsets (const char *text)
   return bytes;
 }
 
-/* X.ann → X.txt */
-static GFile *
-get_text_file (GFile *ann_file)
-{
-  g_autofree char *basename = g_file_get_basename (ann_file);
-  g_autoptr(GFile) parent = g_file_get_parent (ann_file);
-  g_autofree char *txt_name = NULL;
-  gsize length = strlen (basename);
-
-  if (length > 4 && g_ascii_strcasecmp (basename + length - 4, ".ann") == 0)
-    basename[length - 4] = '\0';
-  txt_name = g_strconcat (basename, ".txt", NULL);
-  return parent ? g_file_get_child (parent, txt_name) : g_file_new_for_path (txt_name);
-}
-
 /* The text as brat counts it: decoded like any article, but with a UTF-8 byte order mark
  * kept as the character it is to brat (AnnImport then removes it, moving the offsets). */
 static char *
@@ -1344,7 +1329,7 @@ ann_format_brat_import (GFile    *input,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   ann_name = ann_io_describe_file (input);
-  txt_file = get_text_file (input);
+  txt_file = ann_format_part_file (input, ".txt");
   txt_name = ann_io_describe_file (txt_file);
 
   content = load_annotations (input, ann_name, error);

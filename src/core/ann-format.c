@@ -44,12 +44,13 @@ ann_export_part_free (AnnExportPart *part)
 }
 
 static const AnnFormat formats[] = {
-  { "brat", N_("brat standoff"), "ann", ann_format_brat_import, ann_format_brat_export },
+  { "brat", N_("brat standoff"), "ann", ann_format_brat_import, ann_format_brat_export, ".txt" },
   { "conll", N_("CoNLL (IOB2)"), "conll", ann_format_conll_import, ann_format_conll_export },
   { "doccano", N_("doccano (JSONL)"), "jsonl", ann_format_doccano_import, ann_format_doccano_export },
   { "labelstudio", N_("Label Studio (JSON)"), "json", ann_format_labelstudio_import,
     ann_format_labelstudio_export },
-  { "w3c", N_("W3C Web Annotation (JSON-LD)"), "json", ann_format_w3c_import, ann_format_w3c_export },
+  { "w3c", N_("W3C Web Annotation (JSON-LD)"), "json", ann_format_w3c_import, ann_format_w3c_export,
+    ".txt" },
   { "csv", N_("CSV table"), "csv", NULL, ann_format_csv_export },
   { "html", N_("HTML report"), "html", NULL, ann_format_html_export },
   { NULL }
@@ -152,9 +153,10 @@ ann_format_guess (GFile   *file,
  * ann_format_part_file:
  * @suffix: (nullable): an export part's suffix
  *
- * Where a part goes: @output itself for %NULL, else @output without its extension plus
- * @suffix ("out/article.json" and ".labeling-config.xml" give
- * "out/article.labeling-config.xml"; "out/article" and ".ann" give "out/article.ann").
+ * Where a part goes beside the main one: @output itself for %NULL, else @output without its
+ * extension plus @suffix ("out/article.json" and ".labeling-config.xml" give
+ * "out/article.labeling-config.xml"). Imports find the text beside their input the same way
+ * (#AnnFormat.text_beside: "in/article.ann" and ".txt" give "in/article.txt").
  */
 GFile *
 ann_format_part_file (GFile      *output,
@@ -175,6 +177,44 @@ ann_format_part_file (GFile      *output,
     *dot = '\0';
   part_name = g_strconcat (name, suffix, NULL);
   return parent ? g_file_get_child (parent, part_name) : g_file_new_for_path (part_name);
+}
+
+/* Where the parts go when none of them is the output itself (brat): @output is a prefix,
+ * "out/article" giving "out/article.txt" and "out/article.ann", and so is "out/2023.09.15";
+ * a name that already ends with a part's suffix ("out/article.ann", as a file chooser gives)
+ * stands for its prefix. */
+static GFile *
+prefix_part_file (GFile      *output,
+                  GPtrArray  *parts,
+                  const char *suffix)
+{
+  g_autofree char *name = g_file_get_basename (output);
+  g_autoptr(GFile) parent = g_file_get_parent (output);
+  g_autofree char *part_name = NULL;
+  gsize length = strlen (name);
+
+  for (guint i = 0; i < parts->len; i++)
+    {
+      AnnExportPart *part = g_ptr_array_index (parts, i);
+      gsize suffix_length = strlen (part->suffix);
+
+      if (length > suffix_length && g_str_has_suffix (name, part->suffix))
+        {
+          name[length - suffix_length] = '\0';
+          break;
+        }
+    }
+  part_name = g_strconcat (name, suffix, NULL);
+  return parent ? g_file_get_child (parent, part_name) : g_file_new_for_path (part_name);
+}
+
+static gboolean
+has_main_part (GPtrArray *parts)
+{
+  for (guint i = 0; i < parts->len; i++)
+    if (((AnnExportPart *) g_ptr_array_index (parts, i))->suffix == NULL)
+      return TRUE;
+  return FALSE;
 }
 
 /**
@@ -207,7 +247,8 @@ ann_format_export_to (const AnnFormat  *format,
   for (guint i = 0; i < parts->len; i++)
     {
       AnnExportPart *part = g_ptr_array_index (parts, i);
-      GFile *target = ann_format_part_file (output, part->suffix);
+      GFile *target = has_main_part (parts) ? ann_format_part_file (output, part->suffix)
+                                            : prefix_part_file (output, parts, part->suffix);
       g_autofree char *name = ann_io_describe_file (target);
 
       for (guint j = 0; j < targets->len; j++)

@@ -40,6 +40,9 @@ typedef struct
   const char    *extension;   /* of the output or of the file to import, without the dot */
   AnnImportFunc  import;      /* nullable: export only */
   AnnExportFunc  export;
+  const char    *text_beside; /* nullable: the suffix of the article's text that the import
+                               * reads beside its input (".txt": X.ann or X.json needs X.txt;
+                               * see ann_format_part_file()) */
 } AnnFormat;
 
 const AnnFormat  *ann_format_lookup       (const char       *id);

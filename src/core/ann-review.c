@@ -3,8 +3,8 @@
  * A curated (gold) file holds the union of the annotators' entities as candidates, each with
  * the list of annotators who had it (see ann-merge.c). Its state says what the reviewer has to
  * look at: a label conflict (same span, other label) comes before a boundary conflict (an
- * overlapping span with the same label), which comes before a candidate only some annotators
- * have.
+ * overlapping span with the same label, the annotators split between the two), which comes
+ * before a candidate only some annotators have.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,6 +23,39 @@ count_annotators (AnnEntity *candidate)
   const char * const *annotators = ann_entity_get_annotators (candidate);
 
   return annotators ? g_strv_length ((char **) annotators) : 0;
+}
+
+static gboolean
+holds (AnnEntity  *candidate,
+       const char *annotator)
+{
+  const char * const *annotators = ann_entity_get_annotators (candidate);
+
+  return annotators != NULL && g_strv_contains (annotators, annotator);
+}
+
+/* Whether some annotator has @a without @b */
+static gboolean
+has_one_without_other (AnnEntity *a,
+                       AnnEntity *b)
+{
+  const char * const *annotators = ann_entity_get_annotators (a);
+
+  for (guint i = 0; annotators != NULL && annotators[i] != NULL; i++)
+    if (!holds (b, annotators[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Two overlapping spans of one label are rival bounds only when the annotators split between
+ * them: some have the one without the other and some the other without the one. Nested
+ * entities of one label that everybody marked, or that one annotator added inside a span all
+ * have, are no conflict. */
+static gboolean
+are_rival_bounds (AnnEntity *candidate,
+                  AnnEntity *other)
+{
+  return has_one_without_other (candidate, other) && has_one_without_other (other, candidate);
 }
 
 /**
@@ -54,7 +87,7 @@ ann_review_classify (AnnEntityStore *candidates,
         continue;
       if (same_span && !same_label)
         return ANN_REVIEW_LABEL_CONFLICT;
-      if (!same_span && same_label)
+      if (!same_span && same_label && are_rival_bounds (candidate, other))
         boundary_conflict = TRUE;
     }
 

@@ -1609,6 +1609,10 @@ suggest_export_name (AnnWindow       *self,
 
   if (dot != NULL && dot != name)
     *dot = '\0';
+  /* Label Studio and W3C files are .json like ours: "article-w3c.json", not the annotation
+   * file itself (nor, for W3C, "article.txt" beside it, which may be the article). */
+  if (strcmp (format->extension, "json") == 0)
+    return g_strconcat (name, "-", format->id, ".json", NULL);
   return g_strconcat (name, ".", format->extension, NULL);
 }
 
