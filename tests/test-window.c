@@ -409,6 +409,13 @@ has_action_name (GtkWidget     *widget,
   return g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), data) == 0;
 }
 
+static gboolean
+label_has_suffix (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return g_str_has_suffix (gtk_label_get_label (GTK_LABEL (widget)), data);
+}
+
 static AnnAnnotationPanel *
 panel_of (AnnWindow *window)
 {
@@ -636,6 +643,24 @@ test_rejected_look (void)
   activate (window, "undo", NULL);
   g_assert_cmpuint (paint_at (window, start, "PER"), ==, PAINT_BACKGROUND);
   g_assert_false (has_tag_named (window, start, "rejected"));
+
+  /* The rejected side of a conflict does not hide the side still standing, even when it comes
+   * first in the store's order (ORG before PER) or reaches further: only what no other entity
+   * covers is struck through. */
+  {
+    guint end = start + length_of ("Phan Quốc Hùng");
+    AnnDocument *document = ann_file_get_document (ann_window_get_file (window));
+    g_autofree char *text = ann_document_dup_slice (document, start, end + 3);
+    g_autoptr(AnnEntity) rejected = ann_entity_new ("T900", "ORG", start, end + 3, text);
+
+    ann_entity_set_status (rejected, ANN_ENTITY_STATUS_REJECTED);
+    g_assert_true (ann_entity_store_add (store_of (window), rejected, NULL));
+    g_assert_cmpuint (paint_at (window, start, "PER"), ==, PAINT_BACKGROUND);
+    g_assert_cmpuint (paint_at (window, start, "ORG"), ==, PAINT_NONE);
+    g_assert_false (has_tag_named (window, start, "rejected"));
+    g_assert_false (has_tag_named (window, end - 1, "rejected"));
+    g_assert_true (has_tag_named (window, end + 1, "rejected"));
+  }
 
   close_and_finalize (window);
 }
@@ -1752,6 +1777,17 @@ test_review (void)
     g_assert_cmpuint (disagreements, >, 0);
     g_assert_cmpuint (disagreements, <, 9);
 
+    /* Each row says who had the candidate and how that stands: "an, binh · label conflict". */
+    for (const char * const *state = (const char * const[]) { "label conflict", "boundary conflict",
+                                                               "only some annotators", NULL };
+         *state; state++)
+      {
+        g_autofree char *suffix = g_strconcat (" · ", *state, NULL);
+        guint nth = 0;
+
+        g_assert_nonnull (find_widget (GTK_WIDGET (panel), GTK_TYPE_LABEL, label_has_suffix, suffix, &nth));
+      }
+
     ann_annotation_panel_set_disagreements_only (panel, TRUE);
     spin ();
     shown = ann_annotation_panel_get_shown (panel);
@@ -1779,14 +1815,23 @@ test_review (void)
   activate (window, "next-entity", NULL);
   g_assert_cmpint (ann_entity_get_status (ann_window_get_selected (window)), ==, ANN_ENTITY_STATUS_PENDING);
 
-  /* The rejected candidate is struck through (test_rejected_look checks the colour goes). */
+  /* The rejected candidate is struck through where no candidate still standing covers it
+   * (test_rejected_look checks the colour goes). */
   for (guint i = 0; i < ann_entity_store_get_n_entities (store); i++)
     {
       AnnEntity *candidate = ann_entity_store_get_nth (store, i);
 
-      if (ann_entity_get_status (candidate) == ANN_ENTITY_STATUS_REJECTED)
+      if (ann_entity_get_status (candidate) != ANN_ENTITY_STATUS_REJECTED)
+        continue;
+      for (guint offset = ann_entity_get_start (candidate); offset < ann_entity_get_end (candidate); offset++)
         {
-          g_assert_true (has_tag_named (window, ann_entity_get_start (candidate), "rejected"));
+          g_autoptr(GPtrArray) here = ann_entity_store_get_overlapping (store, offset, offset + 1);
+          gboolean covered = FALSE;
+
+          for (guint j = 0; j < here->len; j++)
+            if (ann_entity_get_status (g_ptr_array_index (here, j)) != ANN_ENTITY_STATUS_REJECTED)
+              covered = TRUE;
+          g_assert_true (has_tag_named (window, offset, "rejected") == !covered);
         }
     }
 

@@ -252,10 +252,14 @@ bind_row (GtkSignalListItemFactory *factory,
           gpointer                  user_data)
 {
   AnnAnnotationPanel *self = user_data;
+  AnnEntity *entity = gtk_list_item_get_item (item);
+  const char *review_state = NULL;
 
-  ann_entity_row_set_entity (ANN_ENTITY_ROW (gtk_list_item_get_child (item)),
-                             gtk_list_item_get_item (item),
-                             self->file ? ann_file_get_labels (self->file) : NULL);
+  if (self->review_annotators > 0)
+    review_state = ann_review_state_describe (ann_review_classify (self->store, entity,
+                                                                   self->review_annotators));
+  ann_entity_row_set_entity (ANN_ENTITY_ROW (gtk_list_item_get_child (item)), entity,
+                             self->file ? ann_file_get_labels (self->file) : NULL, review_state);
 }
 
 static void
@@ -263,7 +267,7 @@ unbind_row (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
             gpointer                  user_data)
 {
-  ann_entity_row_set_entity (ANN_ENTITY_ROW (gtk_list_item_get_child (item)), NULL, NULL);
+  ann_entity_row_set_entity (ANN_ENTITY_ROW (gtk_list_item_get_child (item)), NULL, NULL, NULL);
 }
 
 /**

@@ -154,7 +154,8 @@ create_label_tags (AnnArticleView *self)
 }
 
 /* Whether another entity contains @entity, so that it shows as nested. Of two entities with
- * the same span, the first in the store's order is the outer one. */
+ * the same span, the first in the store's order is the outer one. A rejected entity is the
+ * outer one of nothing: it is no longer one. */
 static gboolean
 is_nested (AnnArticleView *self,
            AnnEntity      *entity)
@@ -167,13 +168,43 @@ is_nested (AnnArticleView *self,
     {
       AnnEntity *other = g_ptr_array_index (containing, i);
 
-      if (other != entity &&
+      if (other != entity && ann_entity_get_status (other) != ANN_ENTITY_STATUS_REJECTED &&
           (ann_entity_get_start (other) < start || ann_entity_get_end (other) > end ||
            ann_entity_compare (other, entity) < 0))
         return TRUE;
     }
 
   return FALSE;
+}
+
+/* Strikes @rejected through where no entity still standing covers it: where the other side
+ * of a conflict was accepted, that one shows. */
+static void
+strike_uncovered (AnnArticleView *self,
+                  AnnEntity      *rejected)
+{
+  guint start = ann_entity_get_start (rejected);
+  guint end = ann_entity_get_end (rejected);
+  g_autoptr(GPtrArray) overlapping = ann_entity_store_get_overlapping (self->store, start, end);
+  guint from = start;
+  GtkTextIter from_iter, to_iter;
+
+  /* The store's order is by start, so the covered stretches come left to right. */
+  for (guint i = 0; i <= overlapping->len; i++)
+    {
+      AnnEntity *other = i < overlapping->len ? g_ptr_array_index (overlapping, i) : NULL;
+      guint covered_start = other ? MAX (ann_entity_get_start (other), start) : end;
+
+      if (other != NULL && ann_entity_get_status (other) == ANN_ENTITY_STATUS_REJECTED)
+        continue;
+      if (covered_start > from)
+        {
+          get_iters (self, from, covered_start, &from_iter, &to_iter);
+          gtk_text_buffer_apply_tag (get_buffer (self), self->rejected_tag, &from_iter, &to_iter);
+        }
+      if (other != NULL)
+        from = MAX (from, MIN (ann_entity_get_end (other), end));
+    }
 }
 
 static void
@@ -190,7 +221,7 @@ tag_entity (AnnArticleView *self,
    * it cannot be taken for an accepted one, and without the marks of what is left to decide. */
   if (ann_entity_get_status (entity) == ANN_ENTITY_STATUS_REJECTED)
     {
-      gtk_text_buffer_apply_tag (get_buffer (self), self->rejected_tag, &start, &end);
+      strike_uncovered (self, entity);
       return;
     }
   if (tag != NULL)
@@ -612,8 +643,19 @@ on_query_tooltip (GtkWidget      *widget,
         g_string_append_c (text, '\n');
       g_string_append_printf (text, "%s (%s): %s", name, ann_entity_get_label (entity),
                               ann_entity_get_text (entity));
-      if (ann_entity_get_status (entity) == ANN_ENTITY_STATUS_PENDING)
+      if (self->review_annotators > 0)
+        {
+          AnnReviewState state = ann_review_classify (self->store, entity, self->review_annotators);
+          const char * const *annotators = ann_entity_get_annotators (entity);
+          g_autofree char *who = annotators ? g_strjoinv (", ", (char **) annotators) : g_strdup ("");
+
+          /* How annotators agree on it, and who had it: "label conflict: an, binh". */
+          g_string_append_printf (text, " — %s: %s", ann_review_state_describe (state), who);
+        }
+      else if (ann_entity_get_status (entity) == ANN_ENTITY_STATUS_PENDING)
         g_string_append_printf (text, " — %s", _("suggestion, not yet accepted"));
+      if (ann_entity_get_status (entity) == ANN_ENTITY_STATUS_REJECTED)
+        g_string_append_printf (text, " — %s", C_("entity status", "rejected"));
     }
   gtk_tooltip_set_text (tooltip, text->str);
   return TRUE;

@@ -54,11 +54,14 @@ describe_status (AnnEntityStatus status)
 /**
  * ann_entity_row_set_entity:
  * @entity: (nullable): the entity to show
+ * @review_state: (nullable): in review, how the annotators agree on it, in words (see
+ *   ann_review_state_describe()), shown after who had it
  */
 void
 ann_entity_row_set_entity (AnnEntityRow   *self,
                            AnnEntity      *entity,
-                           AnnLabelSchema *labels)
+                           AnnLabelSchema *labels,
+                           const char     *review_state)
 {
   g_autofree char *position = NULL;
   g_autofree char *accessible = NULL;
@@ -81,12 +84,18 @@ ann_entity_row_set_entity (AnnEntityRow   *self,
   gtk_label_set_label (self->label_id, ann_entity_get_label (entity));
   gtk_label_set_label (self->text, ann_entity_get_text (entity));
   gtk_label_set_label (self->status, describe_status (ann_entity_get_status (entity)));
-  /* Who had it, in a merged or curated file. */
+  /* Who had it, in a merged or curated file, and in review what that means. */
   if (ann_entity_get_annotators (entity) != NULL)
     {
       g_autofree char *who = g_strjoinv (", ", (char **) ann_entity_get_annotators (entity));
+      g_autofree char *who_and_state = NULL;
 
-      gtk_label_set_label (self->annotators, who);
+      if (review_state != NULL)
+        /* TRANSLATORS: who had a candidate in review, then how they agree: "an, binh · label
+         * conflict" */
+        who_and_state = g_strdup_printf (C_("annotators and review state", "%s · %s"), who,
+                                         review_state);
+      gtk_label_set_label (self->annotators, who_and_state ? who_and_state : who);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->annotators), ann_entity_get_annotators (entity) != NULL);
   gtk_label_set_label (self->position, position);
@@ -96,6 +105,14 @@ ann_entity_row_set_entity (AnnEntityRow   *self,
   /* TRANSLATORS: an entity in the list as a screen reader says it: label name, text, offsets */
   accessible = g_strdup_printf (_("%s: %s, characters %u to %u"), name, ann_entity_get_text (entity),
                                 ann_entity_get_start (entity), ann_entity_get_end (entity));
+  if (review_state != NULL)
+    {
+      char *with_state;
+
+      with_state = g_strdup_printf (C_("entity and status", "%s, %s"), accessible, review_state);
+      g_free (accessible);
+      accessible = with_state;
+    }
   /* The status the row shows, such as a suggestion still pending, is said too. */
   if (*describe_status (ann_entity_get_status (entity)) != '\0')
     {

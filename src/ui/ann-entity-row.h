@@ -19,7 +19,8 @@ G_DECLARE_FINAL_TYPE (AnnEntityRow, ann_entity_row, ANN, ENTITY_ROW, GtkWidget)
 AnnEntityRow *ann_entity_row_new        (void);
 void          ann_entity_row_set_entity (AnnEntityRow   *self,
                                          AnnEntity      *entity,
-                                         AnnLabelSchema *labels);
+                                         AnnLabelSchema *labels,
+                                         const char     *review_state);
 AnnEntity    *ann_entity_row_get_entity (AnnEntityRow   *self);
 
 G_END_DECLS
