@@ -1722,6 +1722,72 @@ count_status (AnnEntityStore  *store,
 /* Three annotators' files of one article: every candidate shown with who had it, the
  * disagreements alone on request, decisions by the keys' actions, figures that follow the
  * decisions, and a gold file that loads. */
+static GtkDropTarget *
+drop_target_of (AnnWindow *window)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+drop_files (AnnWindow   *window,
+            const char **fixtures)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  GSList *list = NULL;
+  gboolean done = FALSE;
+
+  for (guint i = 0; fixtures[i] != NULL; i++)
+    {
+      g_autofree char *path = fixture (fixtures[i]);
+
+      list = g_slist_append (list, g_file_new_for_path (path));
+    }
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_set_boxed (&value, list);
+  g_slist_free_full (list, g_object_unref);
+  g_signal_emit_by_name (drop_target_of (window), "drop", &value, 10.0, 10.0, &done);
+  return done;
+}
+
+/* Several annotation files dropped on a window are a review there, as on the command line;
+ * files of another article are refused, naming the files. */
+static void
+test_drop_several_is_review (void)
+{
+  AnnWindow *window = new_window (app);
+  g_autofree char *message = NULL;
+  GtkWindow *dialog;
+
+  g_assert_true (drop_files (window, (const char *[]) { "agreement/an.json", "agreement/binh.json",
+                                                        "valid/vietnamese.json", NULL }));
+  wait_until (message_dialog_shown, NULL);
+  dialog = find_message_dialog ();
+  message = message_dialog_text (dialog);
+  g_assert_nonnull (strstr (message, "binh.json"));
+  g_assert_nonnull (strstr (message, "vietnamese.json"));
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CLOSE);
+  spin ();
+  g_assert_null (ann_window_get_file (window));
+
+  g_assert_true (drop_files (window, (const char *[]) { "agreement/an.json", "agreement/binh.json",
+                                                        "agreement/chi.json", NULL }));
+  wait_until (has_file, window);
+  g_assert_cmpuint (ann_entity_store_get_n_entities (store_of (window)), ==, 9);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, _("New gold file"));
+  g_assert_nonnull (ann_window_get_review_figures (window));
+
+  close_and_finalize (window);
+}
+
 static void
 test_review (void)
 {
@@ -1765,6 +1831,14 @@ test_review (void)
   /* The pairwise figures are those of the agree command. */
   g_assert_nonnull (strstr (ann_window_get_review_figures (window), "an–binh: F1 0.73, κ 0.93"));
   before = g_strdup (ann_window_get_review_figures (window));
+  /* Then each annotator against the accepted candidates, F1 and token kappa: six kappas in
+   * all, three pairs and three annotators. */
+  {
+    g_auto(GStrv) kappas = g_strsplit (before, "κ", -1);
+
+    g_assert_cmpuint (g_strv_length (kappas), ==, 7);
+    g_assert_nonnull (strstr (before, "binh F1 "));
+  }
 
   /* Only the disagreements: what all three had is hidden. */
   {
@@ -2028,6 +2102,7 @@ main (int    argc,
   g_test_add_func ("/window/export-and-import", test_export_and_import);
   g_test_add_func ("/window/export-chooser-names", test_export_chooser_names);
   g_test_add_func ("/window/review", test_review);
+  g_test_add_func ("/window/drop-several-is-review", test_drop_several_is_review);
   g_test_add_func ("/window/suggestions", test_suggestions);
   g_test_add_func ("/window/user-rules", test_user_rules);
   g_test_add_func ("/window/nested-highlights", test_nested_highlights);

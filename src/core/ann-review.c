@@ -171,7 +171,7 @@ accepted_part (AnnFile *gold)
  * ann_review_describe_figures:
  *
  * One line for the review's header: exact F1 and token kappa of each pair of annotators, then
- * each annotator's exact F1 against what the reviewer has accepted so far.
+ * each annotator's exact F1 and token kappa against what the reviewer has accepted so far.
  */
 char *
 ann_review_describe_figures (GPtrArray          *files,
@@ -209,9 +209,16 @@ ann_review_describe_figures (GPtrArray          *files,
       g_ptr_array_add (two, accepted);
       against = ann_agreement_compute (two, pair_names, NULL);
       if (against != NULL)
-        g_string_append_printf (line, " %s %.2f%s", names[i],
-                                ann_agreement_pair_get_f1_exact (ann_agreement_get_pair (against, 0)),
-                                i + 1 < files->len ? "," : "");
+        {
+          AnnAgreementPair *pair = ann_agreement_get_pair (against, 0);
+
+          g_string_append_c (line, ' ');
+          /* TRANSLATORS: an annotator against the accepted candidates: exact F1, token kappa */
+          g_string_append_printf (line, _("%s F1 %.2f κ %.2f"), names[i],
+                                  ann_agreement_pair_get_f1_exact (pair),
+                                  ann_agreement_pair_get_kappa_tokens (pair));
+          g_string_append (line, i + 1 < files->len ? ";" : "");
+        }
     }
 
   return g_string_free (line, FALSE);

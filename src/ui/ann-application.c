@@ -69,10 +69,18 @@ ann_application_activate (GApplication *app)
   gtk_window_present (window);
 }
 
-static gboolean
-all_annotation_files (GFile **files,
-                      int     n_files)
+/**
+ * ann_application_is_review:
+ *
+ * Whether @files, opened together (on the command line, dropped on a window), are several
+ * annotators' work to review together: two or more annotation files.
+ */
+gboolean
+ann_application_is_review (GFile **files,
+                           int     n_files)
 {
+  if (n_files < 2)
+    return FALSE;
   for (int i = 0; i < n_files; i++)
     {
       g_autofree char *name = g_file_get_basename (files[i]);
@@ -91,8 +99,7 @@ ann_application_open (GApplication  *app,
 {
   AnnApplication *self = ANN_APPLICATION (app);
 
-  /* Several annotation files at once are several annotators' work to review together. */
-  if (n_files >= 2 && all_annotation_files (files, n_files))
+  if (ann_application_is_review (files, n_files))
     {
       g_autoptr(GPtrArray) review = g_ptr_array_new_with_free_func (g_object_unref);
       AnnWindow *window = find_empty_window (self);

@@ -15,5 +15,7 @@ G_DECLARE_FINAL_TYPE (AnnApplication, ann_application, ANN, APPLICATION, GtkAppl
 
 AnnApplication *ann_application_new          (void);
 GSettings      *ann_application_get_settings (AnnApplication *self);
+gboolean        ann_application_is_review    (GFile         **files,
+                                              int             n_files);
 
 G_END_DECLS

@@ -757,7 +757,8 @@ load_review (GPtrArray  *files,
   g_ptr_array_add (paths, NULL);
 
   loaded->names = ann_agreement_annotator_names (loaded->sources, (const char * const *) paths->pdata);
-  if (!ann_agreement_check_document (loaded->sources, (const char * const *) loaded->names, error))
+  /* A file of another article is named by its file, as the command line does. */
+  if (!ann_agreement_check_document (loaded->sources, (const char * const *) paths->pdata, error))
     return FALSE;
   loaded->file = ann_review_start (loaded->sources, (const char * const *) loaded->names, error);
   return loaded->file != NULL;
@@ -2767,14 +2768,26 @@ on_drop (GtkDropTarget *target,
          double         y,
          AnnWindow     *self)
 {
-  GSList *files;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
     return FALSE;
-  files = g_value_get_boxed (value);
-  if (files == NULL)
+  for (GSList *l = g_value_get_boxed (value); l != NULL; l = l->next)
+    g_ptr_array_add (files, g_object_ref (l->data));
+  if (files->len == 0)
     return FALSE;
-  ann_window_open_file (self, files->data);
+
+  /* As on the command line: several annotation files are a review, here; other files open
+   * the first here and the rest in windows of their own. */
+  if (ann_application_is_review ((GFile **) files->pdata, files->len))
+    ann_window_review_files (self, files);
+  else
+    {
+      ann_window_open_file (self, g_ptr_array_index (files, 0));
+      if (files->len > 1)
+        g_application_open (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
+                            (GFile **) files->pdata + 1, files->len - 1, "");
+    }
   return TRUE;
 }
 
