@@ -1934,7 +1934,7 @@ set_propagation (gboolean on)
 }
 
 /* Suggestions: Suggest adds pending entities in one undo step; Enter accepts one, Backspace
- * removes one, Ctrl+Enter accepts every suggestion of the selected one's label; tagging a
+ * rejects one, Ctrl+Enter accepts every suggestion of the selected one's label; tagging a
  * string offers its other occurrences when propagation is on. */
 static void
 test_suggestions (void)
@@ -1942,9 +1942,10 @@ test_suggestions (void)
   g_autofree char *path = sample_with_no_entities ();
   AnnWindow *window = open_window (app, path);
   AnnEntityStore *store = store_of (window);
-  guint suggested, start;
-  AnnEntity *first;
+  guint suggested, start, rejected_start, rejected_end;
+  AnnEntity *first, *rejected;
   g_autofree char *label = NULL;
+  g_autofree char *rejected_label = NULL;
   guint same_label = 0;
 
   suggested = ann_window_suggest (window);
@@ -1970,11 +1971,31 @@ test_suggestions (void)
   activate (window, "accept", NULL);
   g_assert_cmpint (ann_entity_get_status (ann_window_get_selected (window)), ==, ANN_ENTITY_STATUS_ACCEPTED);
   activate (window, "next-entity", NULL);
+  rejected = ann_window_get_selected (window);
+  rejected_start = ann_entity_get_start (rejected);
+  rejected_end = ann_entity_get_end (rejected);
+  rejected_label = g_strdup (ann_entity_get_label (rejected));
   activate (window, "reject", NULL);
-  g_assert_cmpuint (ann_entity_store_get_n_entities (store), ==, suggested - 1);
+  /* A rejected suggestion stays, as the record that it was turned down. */
+  g_assert_cmpuint (ann_entity_store_get_n_entities (store), ==, suggested);
+  g_assert_cmpuint (count_status (store, ANN_ENTITY_STATUS_REJECTED), ==, 1);
   /* The next suggestion takes the selection: Backspace can go on. */
   g_assert_nonnull (ann_window_get_selected (window));
   g_assert_cmpint (ann_entity_get_status (ann_window_get_selected (window)), ==, ANN_ENTITY_STATUS_PENDING);
+  /* Suggest does not offer it again. */
+  g_assert_cmpint (ann_window_suggest (window), ==, 0);
+  g_assert_cmpuint (count_status (store, ANN_ENTITY_STATUS_REJECTED), ==, 1);
+  /* Tagging it by hand takes it back, as an entity without status; undo turns it down again. */
+  ann_window_select_text (window, rejected_start, rejected_end);
+  activate (window, "tag", rejected_label);
+  g_assert_cmpuint (ann_entity_store_get_n_entities (store), ==, suggested);
+  g_assert_cmpint (ann_entity_get_status (ann_entity_store_find (store, rejected_start, rejected_end,
+                                                                 rejected_label)),
+                   ==, ANN_ENTITY_STATUS_NONE);
+  activate (window, "undo", NULL);
+  g_assert_cmpint (ann_entity_get_status (ann_entity_store_find (store, rejected_start, rejected_end,
+                                                                 rejected_label)),
+                   ==, ANN_ENTITY_STATUS_REJECTED);
 
   /* All suggestions of one label at once. */
   activate (window, "next-entity", NULL);

@@ -1927,6 +1927,18 @@ tag_span (AnnWindow  *self,
   g_autoptr(GError) error = NULL;
   AnnEntity *existing = ann_entity_store_find (store, start, end, label);
 
+  /* Tagging by hand what was rejected (a suggestion turned down) takes it back. */
+  if (existing != NULL && ann_entity_get_status (existing) == ANN_ENTITY_STATUS_REJECTED)
+    {
+      entity = ann_entity_copy (existing);
+      ann_entity_set_status (entity, ANN_ENTITY_STATUS_NONE);
+      if (!ann_history_replace (self->history, existing, entity, &error))
+        {
+          report (self, error->message);
+          return NULL;
+        }
+      return entity;
+    }
   if (existing != NULL)
     return existing;
 
@@ -2080,21 +2092,16 @@ on_suggest (GSimpleAction *action,
   ann_window_suggest (user_data);
 }
 
-/* Accepting marks an entity accepted. Rejecting a suggestion removes it, since it is no one's
- * annotation; in review, a rejected candidate stays, marked, as the gold file's record. */
+/* Accepting marks an entity accepted, rejecting it rejected. A rejected suggestion stays in
+ * the file, struck through, as the record that it was seen: Suggest and propagation never
+ * offer it again, and agreement and the CoNLL and doccano exports leave it out. In review, a
+ * rejected candidate is the gold file's record the same way. */
 static void
 decide (AnnWindow *self,
         AnnEntity *entity,
         gboolean   accept)
 {
   g_autoptr(AnnEntity) copy = NULL;
-
-  if (!accept && self->review_sources == NULL &&
-      ann_entity_get_status (entity) == ANN_ENTITY_STATUS_PENDING)
-    {
-      ann_history_remove (self->history, entity, NULL);
-      return;
-    }
 
   copy = ann_entity_copy (entity);
   ann_entity_set_status (copy, accept ? ANN_ENTITY_STATUS_ACCEPTED : ANN_ENTITY_STATUS_REJECTED);
@@ -2327,15 +2334,14 @@ on_reject (GSimpleAction *action,
   ann_entity_store_get_position (store, self->selected, &position);
   decide (self, self->selected, FALSE);
 
-  /* A suggestion rejected outside review is gone: the next suggestion takes the selection,
-   * so that Backspace and Enter go on through them. */
+  /* Outside review, the next suggestion takes the selection, so that Backspace and Enter go on
+   * through them (in review, Tab goes to the next undecided candidate). */
   n = ann_entity_store_get_n_entities (store);
-  if (self->selected != NULL || n == 0)
+  if (self->review_sources != NULL)
     return;
-  position %= n;   /* the last one removed: go round to the first */
-  for (guint tries = 0; tries < n; tries++, position = (position + 1) % n)
+  for (guint tries = 1; tries < n; tries++)
     {
-      AnnEntity *entity = ann_entity_store_get_nth (store, position);
+      AnnEntity *entity = ann_entity_store_get_nth (store, (position + tries) % n);
 
       if (ann_entity_get_status (entity) == ANN_ENTITY_STATUS_PENDING)
         {
