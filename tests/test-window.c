@@ -2078,6 +2078,42 @@ test_user_rules (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* The user's lists of names, chosen in Preferences, add to the bundled ones; a list that
+ * cannot be used is left out, and said so, while the others still work. */
+static void
+test_user_gazetteers (void)
+{
+  g_autofree char *dir = test_tmp_dir ("ann-window");
+  g_autofree char *good = g_build_filename (dir, "nguoi.txt", NULL);
+  g_autofree char *unlabelled = g_build_filename (dir, "khong-nhan.txt", NULL);
+  g_autofree char *missing = g_build_filename (dir, "mat.txt", NULL);
+  g_autofree char *path = sample_with_no_entities ();
+  GSettings *settings = ann_application_get_settings (app);
+  g_autofree char *message = NULL;
+  AnnWindow *window;
+  guint start;
+
+  g_assert_true (g_file_set_contents (good, "# label: PER\nPhan Quốc Hùng\n", -1, NULL));
+  g_assert_true (g_file_set_contents (unlabelled, "VietGAP\n", -1, NULL));
+  g_settings_set_strv (settings, "user-gazetteers",
+                       (const char * const[]) { unlabelled, good, missing, NULL });
+
+  window = open_window (app, path);
+  g_assert_cmpint (ann_window_suggest (window), >, 1);
+  g_settings_reset (settings, "user-gazetteers");
+
+  start = offset_of (window, "Phan Quốc Hùng", 0);
+  g_assert_nonnull (ann_entity_store_find (store_of (window), start,
+                                           start + length_of ("Phan Quốc Hùng"), "PER"));
+  message = revealed_bar_text (GTK_WIDGET (window), GTK_MESSAGE_WARNING);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "khong-nhan.txt"));
+  g_assert_nonnull (strstr (message, "mat.txt"));
+  g_assert_null (strstr (message, "nguoi.txt"));
+
+  close_and_finalize (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2126,6 +2162,7 @@ main (int    argc,
   g_test_add_func ("/window/drop-several-is-review", test_drop_several_is_review);
   g_test_add_func ("/window/suggestions", test_suggestions);
   g_test_add_func ("/window/user-rules", test_user_rules);
+  g_test_add_func ("/window/user-gazetteers", test_user_gazetteers);
   g_test_add_func ("/window/nested-highlights", test_nested_highlights);
   g_test_add_func ("/window/rejected-look", test_rejected_look);
   g_test_add_func ("/window/message-goes-with-its-document", test_message_goes_with_its_document);

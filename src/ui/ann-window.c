@@ -2044,6 +2044,7 @@ ann_window_suggest (AnnWindow *self)
   g_autoptr(GPtrArray) suggestions = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) user_lists = NULL;
+  g_autoptr(GString) left_out = g_string_new (NULL);
   g_autofree char *message = NULL;
   GSettings *settings = get_settings (self);
   guint added;
@@ -2052,14 +2053,18 @@ ann_window_suggest (AnnWindow *self)
   g_return_val_if_fail (self->file != NULL, -1);
 
   suggester = make_suggester (self, &error);
+  /* A list of the user's that cannot be used (gone, unreadable, without its label) is left
+   * out, and said so, rather than stop the bundled rules and lists from working. */
   if (suggester != NULL && settings != NULL)
     {
       user_lists = g_settings_get_strv (settings, "user-gazetteers");
-      for (guint i = 0; user_lists[i] != NULL && error == NULL; i++)
+      for (guint i = 0; user_lists[i] != NULL; i++)
         {
           g_autoptr(GFile) list = g_file_new_for_path (user_lists[i]);
+          g_autoptr(GError) list_error = NULL;
 
-          ann_suggester_load_gazetteer (suggester, list, NULL, &error);
+          if (!ann_suggester_load_gazetteer (suggester, list, NULL, &list_error))
+            g_string_append_printf (left_out, "\n%s", list_error->message);
         }
     }
   if (error == NULL)
@@ -2072,15 +2077,22 @@ ann_window_suggest (AnnWindow *self)
 
   added = add_suggestions (self, suggestions);
   if (added == 0)
+    message = g_strdup (_("No new suggestions: what the rules and lists find is tagged already"));
+  else
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "%u suggestion added: Enter accepts, Backspace rejects",
+                                            "%u suggestions added: Enter accepts, Backspace rejects",
+                                            added), added);
+  if (left_out->len > 0)
     {
-      report (self, _("No new suggestions: what the rules and lists find is tagged already"));
-      return 0;
+      g_autofree char *with_left_out = NULL;
+
+      /* TRANSLATORS: after the result of Suggest; each list's problem follows on a line */
+      with_left_out = g_strconcat (message, " ", _("Lists of names left out:"), left_out->str, NULL);
+      show_info (self, GTK_MESSAGE_WARNING, with_left_out);
     }
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "%u suggestion added: Enter accepts, Backspace rejects",
-                                          "%u suggestions added: Enter accepts, Backspace rejects",
-                                          added), added);
-  report (self, message);
+  else
+    report (self, message);
   return added;
 }
 
