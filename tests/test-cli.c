@@ -74,6 +74,21 @@ test_validate_sample (void)
   g_assert_cmpstr (run.err, ==, "");
 }
 
+/* In Vietnamese, the default labels have their Vietnamese names, as in the window. */
+static void
+test_stats_in_vietnamese (void)
+{
+  g_auto(Run) run = { 0 };
+
+  g_setenv ("LANGUAGE", "vi", TRUE);
+  run_cli (&run, "stats", SAMPLE_DIR "/sample-article.json", NULL);
+  g_unsetenv ("LANGUAGE");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Số thực thể:"));
+  g_assert_nonnull (strstr (run.out, "Người"));
+  g_assert_null (strstr (run.out, "Person"));
+}
+
 /* Every file of the invalid corpus: exit status 1, and the loader's message on stderr. */
 static void
 test_validate_invalid_corpus (void)
@@ -1308,6 +1323,7 @@ main (int    argc,
   g_test_add_func ("/cli/export-import/round-trip", test_export_import_round_trip);
   g_test_add_func ("/cli/export/usage-and-errors", test_export_usage_and_errors);
   g_test_add_func ("/cli/import/errors", test_import_errors);
+  g_test_add_func ("/cli/stats/vietnamese", test_stats_in_vietnamese);
   g_test_add_func ("/cli/brat-prefix-and-text-beside", test_brat_prefix_and_text_beside);
   g_test_add_func ("/cli/double-dash", test_double_dash);
   g_test_add_func ("/cli/outputs-that-would-overwrite", test_outputs_that_would_overwrite);

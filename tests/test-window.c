@@ -596,6 +596,43 @@ test_shortcuts_window_complete (void)
           g_assert_true (g_hash_table_contains (shown, name));
         }
     }
+
+  /* The Alt keys it shows are the mnemonics of the panel's editor, in the language in use
+   * (window-vi runs this in Vietnamese, where Label is "_Nhãn"). */
+  {
+    GtkWidget *panel = ann_window_get_panel (window);
+    g_autoptr(GHashTable) mnemonics = g_hash_table_new (NULL, NULL);
+    GHashTableIter iter;
+    gpointer name;
+    guint n_alt = 0;
+
+    for (guint nth = 0;; nth++)
+      {
+        guint skip = nth;
+        GtkWidget *label = find_widget (panel, GTK_TYPE_LABEL, NULL, NULL, &skip);
+
+        if (label == NULL)
+          break;
+        if (gtk_label_get_use_underline (GTK_LABEL (label)))
+          g_hash_table_add (mnemonics,
+                            GUINT_TO_POINTER (gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (label)))));
+      }
+    g_hash_table_iter_init (&iter, shown);
+    while (g_hash_table_iter_next (&iter, &name, NULL))
+      {
+        guint key;
+        GdkModifierType mods;
+
+        g_assert_true (gtk_accelerator_parse (name, &key, &mods));
+        if (mods != GDK_ALT_MASK)
+          continue;
+        n_alt++;
+        if (!g_hash_table_contains (mnemonics, GUINT_TO_POINTER (gdk_keyval_to_lower (key))))
+          g_test_message ("%s is not a mnemonic of the panel", (char *) name);
+        g_assert_true (g_hash_table_contains (mnemonics, GUINT_TO_POINTER (gdk_keyval_to_lower (key))));
+      }
+    g_assert_cmpuint (n_alt, ==, 4);
+  }
   close_and_finalize (window);
 }
 

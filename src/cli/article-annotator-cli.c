@@ -432,7 +432,8 @@ print_stats_table (AnnFile *annotations)
   for (guint i = 0; i < ann_label_schema_get_n_labels (labels); i++)
     {
       AnnLabel *label = ann_label_schema_get_nth (labels, i);
-      g_autofree char *name = for_terminal (ann_label_get_name (label) ? ann_label_get_name (label) : "");
+      /* A default label's name in the interface language, as the window shows it. */
+      g_autofree char *name = for_terminal (ann_label_display_name (label));
 
       g_print ("  %-8s %6u  %s\n", ann_label_get_id (label),
                count_label (entities, ann_label_get_id (label)), name);

@@ -148,7 +148,8 @@ label_name (AnnLabelSchema *labels,
             const char     *id)
 {
   AnnLabel *label = ann_label_schema_lookup (labels, id);
-  const char *name = label != NULL ? ann_label_get_name (label) : NULL;
+  /* In the report's language, as its headings are: a default label's name translated. */
+  const char *name = label != NULL ? ann_label_display_name (label) : NULL;
 
   return name != NULL && *name != '\0' ? name : id;
 }
