@@ -516,7 +516,8 @@ parse_textbound (BratLine    *line,
   line->text = g_strdup (tab + 1);
   line->fragments = parse_fragments (space + 1);
   if (line->fragments == NULL)
-    return malformed (error, line->where, "“START END” (fragments separated by “;”)", space + 1);
+    /* TRANSLATORS: what a brat line should hold, after "expected"; keep START and END as they are */
+    return malformed (error, line->where, _("“START END” (fragments separated by “;”)"), space + 1);
   return TRUE;
 }
 
