@@ -89,6 +89,26 @@ test_stats_in_vietnamese (void)
   g_assert_null (strstr (run.out, "Person"));
 }
 
+/* A file that cannot be opened is said in our words, translated, not GLib's "Error opening
+ * file", which its Vietnamese catalogue lacks. */
+static void
+test_unopenable_in_vietnamese (void)
+{
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) folder = { 0 };
+
+  g_setenv ("LANGUAGE", "vi", TRUE);
+  run_cli (&missing, "validate", "/nonexistent/bai.json", NULL);
+  run_cli (&folder, "validate", SAMPLE_DIR, NULL);
+  g_unsetenv ("LANGUAGE");
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_true (g_str_has_prefix (missing.err, "/nonexistent/bai.json"));
+  g_assert_null (strstr (missing.err, "Error opening"));
+  g_assert_nonnull (strstr (missing.err, "không"));
+  g_assert_cmpint (folder.status, ==, 1);
+  g_assert_nonnull (strstr (folder.err, "thư mục"));
+}
+
 /* Every file of the invalid corpus: exit status 1, and the loader's message on stderr. */
 static void
 test_validate_invalid_corpus (void)
@@ -1324,6 +1344,7 @@ main (int    argc,
   g_test_add_func ("/cli/export/usage-and-errors", test_export_usage_and_errors);
   g_test_add_func ("/cli/import/errors", test_import_errors);
   g_test_add_func ("/cli/stats/vietnamese", test_stats_in_vietnamese);
+  g_test_add_func ("/cli/unopenable/vietnamese", test_unopenable_in_vietnamese);
   g_test_add_func ("/cli/brat-prefix-and-text-beside", test_brat_prefix_and_text_beside);
   g_test_add_func ("/cli/double-dash", test_double_dash);
   g_test_add_func ("/cli/outputs-that-would-overwrite", test_outputs_that_would_overwrite);

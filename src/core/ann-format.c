@@ -87,7 +87,7 @@ static const AnnFormat *
 guess_json_format (GFile   *file,
                    GError **error)
 {
-  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, error);
+  g_autoptr(GFileInputStream) stream = ann_io_open (file, error);
   g_autofree char *head = g_malloc0 (SNIFF_BYTES + 1);
   gsize length = 0;
 

@@ -65,6 +65,43 @@ refuse_too_large (GFile   *file,
 }
 
 /**
+ * ann_io_open:
+ *
+ * Opens @file for reading, as g_file_read() does, with a message of our own when it cannot:
+ * GLib's ("Error opening file …") is missing from some of its catalogues, Vietnamese among
+ * them, and would show in English. The error keeps GLib's domain and code.
+ */
+GFileInputStream *
+ann_io_open (GFile   *file,
+             GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+  GFileInputStream *stream;
+  const char *why;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  stream = g_file_read (file, NULL, &local_error);
+  if (stream != NULL)
+    return stream;
+
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    why = _("there is no such file");
+  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    why = _("it is a folder, not a file");
+  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    why = _("permission to read it is denied");
+  else
+    why = local_error->message;
+  name = ann_io_describe_file (file);
+  /* TRANSLATORS: a file, then why it could not be opened */
+  g_set_error (error, local_error->domain, local_error->code, _("%s cannot be opened: %s"),
+               name, why);
+  return NULL;
+}
+
+/**
  * ann_io_load:
  *
  * Reads the whole of @file, or refuses with %ANN_ERROR_TOO_LARGE one larger than
@@ -83,7 +120,7 @@ ann_io_load (GFile   *file,
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  stream = g_file_read (file, NULL, error);
+  stream = ann_io_open (file, error);
   if (stream == NULL)
     return NULL;
 

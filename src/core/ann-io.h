@@ -16,6 +16,8 @@ G_BEGIN_DECLS
 
 char     *ann_io_describe_file      (GFile        *file);
 char     *ann_io_display_basename   (GFile        *file);
+GFileInputStream *ann_io_open          (GFile        *file,
+                                        GError      **error);
 GBytes   *ann_io_load               (GFile        *file,
                                      GError      **error);
 char     *ann_io_load_text          (GFile        *file,
