@@ -202,7 +202,7 @@ assert_snap (AnnDocument *document,
              const char  *expected)
 {
   g_autofree char *slice = NULL;
-  gboolean snapped = ann_document_snap_to_words (document, &start, &end);
+  gboolean snapped = ann_document_snap_to_tokens (document, &start, &end);
 
   if (expected == NULL)
     {
@@ -215,7 +215,7 @@ assert_snap (AnnDocument *document,
 }
 
 static void
-test_snap_to_words (void)
+test_snap_to_tokens (void)
 {
   /* Offsets: "Tỉnh" 0–4, "ủy" 5–7, "Đắk" 8–11, "Nông" 12–16, "😀" 17, "(khóa" 19–24. */
   g_autoptr(AnnDocument) document = ann_document_new ("Tỉnh ủy Đắk Nông 😀 (khóa XIII).", NULL);
@@ -228,6 +228,20 @@ test_snap_to_words (void)
   assert_snap (document, 19, 22, "(khóa");            /* punctuation is kept as selected */
   assert_snap (document, 20, 31, "khóa XIII).");
   assert_snap (document, 0, 1, "Tỉnh");
+
+  /* Tokens with punctuation inside are taken whole, as the tokenizer keeps them. */
+  {
+    /* "Covid-19" 0–8, "Kế" 9, "hoạch" 12, "số" 18, "45-KH/TU" 21–29, "(TP.HCM)," 30–39, "21/03/2022." 40–51 */
+    g_autoptr(AnnDocument) tokens = ann_document_new ("Covid-19 Kế hoạch số 45-KH/TU (TP.HCM), 21/03/2022.", NULL);
+
+    assert_snap (tokens, 0, 4, "Covid-19");
+    assert_snap (tokens, 9, 24, "Kế hoạch số 45-KH/TU");
+    assert_snap (tokens, 24, 25, "45-KH/TU");
+    assert_snap (tokens, 32, 35, "TP.HCM");
+    assert_snap (tokens, 30, 34, "(TP.HCM");
+    assert_snap (tokens, 42, 45, "21/03/2022");
+    assert_snap (tokens, 42, 51, "21/03/2022.");
+  }
 }
 
 int
@@ -249,7 +263,7 @@ main (int    argc,
   g_test_add_func ("/document/empty-warning", test_empty_warning);
   g_test_add_func ("/document/language-guess", test_language_guess);
   g_test_add_func ("/document/from-file", test_from_file_sets_source);
-  g_test_add_func ("/document/snap-to-words", test_snap_to_words);
+  g_test_add_func ("/document/snap-to-tokens", test_snap_to_tokens);
 
   return g_test_run ();
 }

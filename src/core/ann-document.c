@@ -16,6 +16,7 @@
 #include "ann-error.h"
 #include "ann-io.h"
 #include "ann-text.h"
+#include "ann-tokenizer.h"
 
 #define CHECKPOINT_STRIDE 64
 
@@ -501,21 +502,63 @@ char_at (AnnDocument *self,
   return g_utf8_get_char (self->text + ann_document_get_byte_offset (self, offset));
 }
 
+/* The token of the tokenizer (ann-tokenizer.c) that holds the character at @offset, which is
+ * not white space: in its chunk (a run between white space), the part between the
+ * punctuation and symbols peeled off either end is one token, and each of those is a token of
+ * its own. */
+static void
+token_around (AnnDocument *self,
+              guint        offset,
+              guint       *token_start,
+              guint       *token_end)
+{
+  guint chunk_start = offset;
+  guint chunk_end = offset + 1;
+  guint core_start, core_end;
+
+  while (chunk_start > 0 && !g_unichar_isspace (char_at (self, chunk_start - 1)))
+    chunk_start--;
+  while (chunk_end < self->length && !g_unichar_isspace (char_at (self, chunk_end)))
+    chunk_end++;
+
+  core_start = chunk_start;
+  while (core_start < chunk_end && ann_tokenizer_is_punctuation_or_symbol (char_at (self, core_start)))
+    core_start++;
+  core_end = chunk_end;
+  while (core_end > core_start && ann_tokenizer_is_punctuation_or_symbol (char_at (self, core_end - 1)))
+    core_end--;
+
+  if (offset >= core_start && offset < core_end)
+    {
+      *token_start = core_start;
+      *token_end = core_end;
+    }
+  else
+    {
+      *token_start = offset;
+      *token_end = offset + 1;
+    }
+}
+
 /**
- * ann_document_snap_to_words:
+ * ann_document_snap_to_tokens:
  * @start: (inout): a code-point offset
  * @end: (inout): a code-point offset, at least @start
  *
- * Turns a selection into a span worth tagging: white space at either end goes, and a word cut
- * by either end is taken whole, so that a sloppy drag over "ắk Nông " gives "Đắk Nông".
+ * Turns a selection into a span worth tagging: white space at either end goes, and a token
+ * (as the tokenizer makes them, so "45-KH/TU", "21/03/2022" and "TP.HCM" are one) cut by
+ * either end is taken whole, so that a sloppy drag over "ắk Nông " gives "Đắk Nông" and one
+ * over "Covi" gives "Covid-19". Punctuation at an end stays as selected.
  *
  * Returns: %FALSE when nothing but white space was selected
  */
 gboolean
-ann_document_snap_to_words (AnnDocument *self,
-                            guint       *start,
-                            guint       *end)
+ann_document_snap_to_tokens (AnnDocument *self,
+                             guint       *start,
+                             guint       *end)
 {
+  guint token_start, token_end;
+
   g_return_val_if_fail (ANN_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (*start <= *end && *end <= self->length, FALSE);
 
@@ -526,12 +569,9 @@ ann_document_snap_to_words (AnnDocument *self,
   if (*start == *end)
     return FALSE;
 
-  while (*start > 0 && ann_text_is_word_char (char_at (self, *start)) &&
-         ann_text_is_word_char (char_at (self, *start - 1)))
-    (*start)--;
-  while (*end < self->length && ann_text_is_word_char (char_at (self, *end - 1)) &&
-         ann_text_is_word_char (char_at (self, *end)))
-    (*end)++;
-
+  token_around (self, *start, &token_start, &token_end);
+  *start = token_start;
+  token_around (self, *end - 1, &token_start, &token_end);
+  *end = token_end;
   return TRUE;
 }

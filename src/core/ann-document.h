@@ -40,7 +40,7 @@ guint        ann_document_get_char_offset   (AnnDocument  *self,
 char        *ann_document_dup_slice         (AnnDocument  *self,
                                              guint         start,
                                              guint         end);
-gboolean     ann_document_snap_to_words     (AnnDocument  *self,
+gboolean     ann_document_snap_to_tokens     (AnnDocument  *self,
                                              guint        *start,
                                              guint        *end);
 

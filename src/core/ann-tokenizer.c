@@ -35,8 +35,14 @@ typedef struct
   TextPos     core_end;
 } Tokenizer;
 
-static gboolean
-is_punctuation_or_symbol (gunichar c)
+/**
+ * ann_tokenizer_is_punctuation_or_symbol:
+ *
+ * Whether @c is peeled off the ends of a chunk as a token of its own (Unicode categories P*
+ * and S*).
+ */
+gboolean
+ann_tokenizer_is_punctuation_or_symbol (gunichar c)
 {
   switch (g_unichar_type (c))
     {
@@ -146,7 +152,7 @@ extend_chunk (Tokenizer *tokenizer,
       tokenizer->chunk_start = pos;
     }
 
-  if (is_punctuation_or_symbol (c))
+  if (ann_tokenizer_is_punctuation_or_symbol (c))
     return;
 
   if (!tokenizer->has_core)

@@ -21,6 +21,7 @@ typedef struct
 } AnnToken;
 
 GArray    *ann_tokenize                (const char     *text);
+gboolean   ann_tokenizer_is_punctuation_or_symbol (gunichar c);
 GPtrArray *ann_tokens_covering_entities (GArray        *tokens,
                                          AnnEntityStore *store);
 

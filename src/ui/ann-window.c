@@ -2176,7 +2176,7 @@ tag_with_label (AnnWindow  *self,
   update_actions (self);
 
   if (ann_article_view_get_selection (self->article_view, &start, &end) &&
-      ann_document_snap_to_words (ann_file_get_document (self->file), &start, &end))
+      ann_document_snap_to_tokens (ann_file_get_document (self->file), &start, &end))
     {
       guint before = ann_entity_store_get_n_entities (ann_file_get_entities (self->file));
       AnnEntity *entity;
