@@ -2078,6 +2078,36 @@ test_suggestions (void)
   close_and_finalize (window);
 }
 
+/* A string with more occurrences than anyone decides one by one is not propagated: the
+ * window says so, and points to Tag All Occurrences. */
+static void
+test_propagation_too_many (void)
+{
+  g_autofree char *dir = test_tmp_dir ("ann-window");
+  g_autofree char *path = g_build_filename (dir, "hung.txt", NULL);
+  g_autoptr(GString) text = g_string_new ("Danh sách\n");
+  g_autofree char *message = NULL;
+  AnnWindow *window;
+
+  for (guint i = 0; i < 600; i++)
+    g_string_append (text, "ông Hùng, ");
+  g_assert_true (g_file_set_contents (path, text->str, -1, NULL));
+  set_propagation (TRUE);
+  window = open_window (app, path);
+
+  ann_window_select_text (window, offset_of (window, "Hùng", 0), offset_of (window, "Hùng", 0) + 4);
+  activate (window, "tag", "PER");
+  set_propagation (FALSE);
+  g_assert_cmpuint (ann_entity_store_get_n_entities (store_of (window)), ==, 1);
+  message = revealed_bar_text (GTK_WIDGET (window), GTK_MESSAGE_INFO);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "599"));
+
+  activate (window, "tag-all-occurrences", NULL);
+  g_assert_cmpuint (ann_entity_store_get_n_entities (store_of (window)), ==, 600);
+  close_and_finalize (window);
+}
+
 /* The user's own rules file, chosen in Preferences, replaces the bundled rules. */
 static void
 test_user_rules (void)
@@ -2200,6 +2230,7 @@ main (int    argc,
   g_test_add_func ("/window/suggestions", test_suggestions);
   g_test_add_func ("/window/user-rules", test_user_rules);
   g_test_add_func ("/window/user-gazetteers", test_user_gazetteers);
+  g_test_add_func ("/window/propagation-too-many", test_propagation_too_many);
   g_test_add_func ("/window/nested-highlights", test_nested_highlights);
   g_test_add_func ("/window/rejected-look", test_rejected_look);
   g_test_add_func ("/window/message-goes-with-its-document", test_message_goes_with_its_document);
