@@ -65,6 +65,24 @@ sample_with_no_entities (void)
   return g_build_filename (SAMPLE_DIR, "sample-article.txt", NULL);
 }
 
+static guint
+count_status (AnnEntityStore  *store,
+              AnnEntityStatus  status)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < ann_entity_store_get_n_entities (store); i++)
+    if (ann_entity_get_status (ann_entity_store_get_nth (store, i)) == status)
+      count++;
+  return count;
+}
+
+static void
+set_propagation (gboolean on)
+{
+  g_settings_set_boolean (ann_application_get_settings (app), "propagate-suggestions", on);
+}
+
 static void
 test_open_shows_entities (void)
 {
@@ -178,8 +196,22 @@ test_tag_all_occurrences (void)
   /* One undo takes them all back, leaving the first. */
   activate (window, "undo", NULL);
   g_assert_cmpuint (ann_entity_store_get_n_entities (store), ==, 1);
-
   activate (window, "undo", NULL);
+
+  /* With propagation, the other occurrences are suggested first: Tag All Occurrences confirms
+   * them. */
+  set_propagation (TRUE);
+  ann_window_select_text (window, start, start + length_of ("Tỉnh ủy"));
+  activate (window, "tag", "ORG");
+  set_propagation (FALSE);
+  g_assert_cmpuint (count_status (store, ANN_ENTITY_STATUS_PENDING), >, 0);
+  activate (window, "tag-all-occurrences", NULL);
+  g_assert_cmpuint (count_status (store, ANN_ENTITY_STATUS_PENDING), ==, 0);
+  g_assert_cmpuint (count_status (store, ANN_ENTITY_STATUS_NONE), ==, occurrences);
+  activate (window, "undo", NULL);
+  activate (window, "undo", NULL);
+  g_assert_cmpuint (ann_entity_store_get_n_entities (store), ==, 0);
+
   close_and_finalize (window);
 }
 
@@ -1744,18 +1776,6 @@ test_export_and_import (void)
   close_and_finalize (window);
 }
 
-static guint
-count_status (AnnEntityStore  *store,
-              AnnEntityStatus  status)
-{
-  guint count = 0;
-
-  for (guint i = 0; i < ann_entity_store_get_n_entities (store); i++)
-    if (ann_entity_get_status (ann_entity_store_get_nth (store, i)) == status)
-      count++;
-  return count;
-}
-
 /* Three annotators' files of one article: every candidate shown with who had it, the
  * disagreements alone on request, decisions by the keys' actions, figures that follow the
  * decisions, and a gold file that loads. */
@@ -1962,12 +1982,6 @@ test_review (void)
   close_and_finalize (window);
   g_assert_cmpint (g_remove (gold_path), ==, 0);
   g_assert_cmpint (g_rmdir (dir), ==, 0);
-}
-
-static void
-set_propagation (gboolean on)
-{
-  g_settings_set_boolean (ann_application_get_settings (app), "propagate-suggestions", on);
 }
 
 /* Suggestions: Suggest adds pending entities in one undo step; Enter accepts one, Backspace

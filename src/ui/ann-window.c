@@ -1927,11 +1927,14 @@ tag_span (AnnWindow  *self,
   g_autoptr(GError) error = NULL;
   AnnEntity *existing = ann_entity_store_find (store, start, end, label);
 
-  /* Tagging by hand what was rejected (a suggestion turned down) takes it back. */
-  if (existing != NULL && ann_entity_get_status (existing) == ANN_ENTITY_STATUS_REJECTED)
+  /* Tagging by hand what was only suggested, or turned down, makes it an entity (in review, an
+   * accepted candidate). */
+  if (existing != NULL && (ann_entity_get_status (existing) == ANN_ENTITY_STATUS_REJECTED ||
+                           ann_entity_get_status (existing) == ANN_ENTITY_STATUS_PENDING))
     {
       entity = ann_entity_copy (existing);
-      ann_entity_set_status (entity, ANN_ENTITY_STATUS_NONE);
+      ann_entity_set_status (entity, self->review_sources ? ANN_ENTITY_STATUS_ACCEPTED
+                                                          : ANN_ENTITY_STATUS_NONE);
       if (!ann_history_replace (self->history, existing, entity, &error))
         {
           report (self, error->message);
@@ -2465,9 +2468,14 @@ on_tag_all_occurrences (GSimpleAction *action,
       guint start = ann_document_get_char_offset (document, hit - text);
       guint end = ann_document_get_char_offset (document, hit - text + strlen (needle));
       AnnEntityStore *store = ann_file_get_entities (self->file);
+      AnnEntity *existing = ann_entity_store_find (store, start, end, label);
 
-      if (!is_word_boundary (document, start) || !is_word_boundary (document, end) ||
-          overlaps_same_label (store, start, end, label))
+      if (!is_word_boundary (document, start) || !is_word_boundary (document, end))
+        continue;
+      /* An occurrence suggested already is tagged (its suggestion confirmed); one rejected or
+       * tagged already, or inside another of the label, is left as it is. */
+      if (existing != NULL ? ann_entity_get_status (existing) != ANN_ENTITY_STATUS_PENDING
+                           : overlaps_same_label (store, start, end, label))
         continue;
       if (tag_span (self, label, start, end) != NULL)
         added++;
