@@ -254,6 +254,43 @@ test_find_ignores_tone_mark_placement (void)
   close_and_finalize (window);
 }
 
+static gboolean
+is_saved (gpointer window)
+{
+  return !ann_window_is_modified (window);
+}
+
+/* Saving records who annotated this version: the name in Preferences, over the file's own. */
+static void
+test_save_names_annotator (void)
+{
+  g_autofree char *dir = test_tmp_dir ("ann-window");
+  g_autofree char *path = g_build_filename (dir, "bai.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  g_autoptr(AnnFile) saved = NULL;
+  GSettings *settings = ann_application_get_settings (app);
+  AnnWindow *window;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (SAMPLE_DIR "/sample-article.json", &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  window = open_window (app, path);
+  g_assert_cmpstr (ann_file_get_annotator (ann_window_get_file (window)), !=, "Lan");
+
+  g_settings_set_string (settings, "annotator-name", "Lan");
+  activate (window, "select-entity", "T1");
+  activate (window, "delete-entity", NULL);
+  activate (window, "save", NULL);
+  wait_until (is_saved, window);
+  g_settings_reset (settings, "annotator-name");
+
+  saved = ann_file_load (file, NULL);
+  g_assert_nonnull (saved);
+  g_assert_cmpstr (ann_file_get_annotator (saved), ==, "Lan");
+  close_and_finalize (window);
+}
+
 static void
 test_save_and_reload (void)
 {
@@ -2234,6 +2271,7 @@ main (int    argc,
   g_test_add_func ("/window/tag-all-keeps-out-of-same-label", test_tag_all_keeps_out_of_same_label);
   g_test_add_func ("/window/find-tone-marks", test_find_ignores_tone_mark_placement);
   g_test_add_func ("/window/save-and-reload", test_save_and_reload);
+  g_test_add_func ("/window/save-names-annotator", test_save_names_annotator);
   g_test_add_func ("/window/unsaved-changes-guard", test_unsaved_changes_guard);
   g_test_add_func ("/window/failed-load", test_failed_load_keeps_document);
   g_test_add_func ("/window/recovery-file", test_recovery_file);

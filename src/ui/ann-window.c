@@ -1468,23 +1468,19 @@ save_then (AnnWindow    *self,
 
   ann_annotation_panel_commit_edits (self->panel);
   self->after_save = then;
-  if (ann_file_get_annotator (self->file) != NULL)
-    {
-      save_after_naming (self);
-      return;
-    }
 
+  /* The file records who annotated this version: the name in Preferences when there is one;
+   * else the file's own annotator stays; a file without one asks, and keeps the answer in
+   * Preferences. */
   if (get_settings (self) != NULL)
     name = g_settings_get_string (get_settings (self), "annotator-name");
   if (name != NULL && *name != '\0')
-    {
-      ann_file_set_annotator (self->file, name);
-      g_free ((char *) name);
-      save_after_naming (self);
-      return;
-    }
+    ann_file_set_annotator (self->file, name);
   g_free ((char *) name);
-  ask_annotator_then_save (self);
+  if (ann_file_get_annotator (self->file) != NULL)
+    save_after_naming (self);
+  else
+    ask_annotator_then_save (self);
 }
 
 static void
