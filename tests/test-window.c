@@ -291,6 +291,57 @@ test_save_names_annotator (void)
   close_and_finalize (window);
 }
 
+static GtkWidget *nth_widget (gpointer root, GType type, guint nth);
+
+/* The entity the list highlights, or NULL (the panel's drop-downs hold list views too) */
+static AnnEntity *
+list_highlight (AnnWindow *window)
+{
+  GListModel *shown = ann_annotation_panel_get_shown (ANN_ANNOTATION_PANEL (ann_window_get_panel (window)));
+
+  for (guint nth = 0;; nth++)
+    {
+      GtkListView *list = GTK_LIST_VIEW (nth_widget (ann_window_get_panel (window), GTK_TYPE_LIST_VIEW, nth));
+      GtkSelectionModel *model = gtk_list_view_get_model (list);
+
+      if (GTK_IS_SINGLE_SELECTION (model) &&
+          gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model)) == shown)
+        return gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (model));
+    }
+}
+
+/* The list highlights the selected entity, or nothing, whatever rows come and go. */
+static void
+test_list_follows_selection (void)
+{
+  AnnWindow *window = open_window (app, SAMPLE_DIR "/sample-article.json");
+  AnnAnnotationPanel *panel = ANN_ANNOTATION_PANEL (ann_window_get_panel (window));
+  guint start = offset_of (window, "Gio Linh", 0);
+  AnnEntity *selected;
+
+  activate (window, "select-entity", "T5");
+  selected = ann_window_get_selected (window);
+  g_assert_true (list_highlight (window) == selected);
+
+  /* A filter that hides it leaves nothing highlighted; lifted, the entity is again. */
+  ann_annotation_panel_set_label_filter (panel, g_strcmp0 (ann_entity_get_label (selected), "ORG") == 0 ? "PER" : "ORG");
+  spin ();
+  g_assert_null (list_highlight (window));
+  ann_annotation_panel_set_label_filter (panel, NULL);
+  spin ();
+  g_assert_true (list_highlight (window) == ann_window_get_selected (window));
+
+  /* A tag undone: the list does not move on to a neighbour. */
+  ann_window_select_text (window, start, start + length_of ("Gio Linh"));
+  activate (window, "tag", "MISC");
+  g_assert_true (list_highlight (window) == ann_window_get_selected (window));
+  activate (window, "undo", NULL);
+  spin ();
+  g_assert_true (list_highlight (window) == ann_window_get_selected (window));
+
+  close_and_finalize (window);
+}
+
 static void
 test_save_and_reload (void)
 {
@@ -2272,6 +2323,7 @@ main (int    argc,
   g_test_add_func ("/window/find-tone-marks", test_find_ignores_tone_mark_placement);
   g_test_add_func ("/window/save-and-reload", test_save_and_reload);
   g_test_add_func ("/window/save-names-annotator", test_save_names_annotator);
+  g_test_add_func ("/window/list-follows-selection", test_list_follows_selection);
   g_test_add_func ("/window/unsaved-changes-guard", test_unsaved_changes_guard);
   g_test_add_func ("/window/failed-load", test_failed_load_keeps_document);
   g_test_add_func ("/window/recovery-file", test_recovery_file);

@@ -499,6 +499,26 @@ scroll_to_selected (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* GtkSingleSelection moves its selection by position when rows come and go (a filter, an
+ * undo, a removal): the list would highlight a row that is not the selected entity. It is put
+ * back on the entity, or on none. The scan runs only when they differ. */
+static void
+on_shown_changed (GListModel         *shown,
+                  guint               position,
+                  guint               removed,
+                  guint               added,
+                  AnnAnnotationPanel *self)
+{
+  gpointer highlighted = gtk_single_selection_get_selected_item (self->selection);
+  guint expected = GTK_INVALID_LIST_POSITION;
+
+  if (highlighted == (gpointer) self->selected)
+    return;
+  if (self->selected != NULL)
+    expected = find_shown_position (self, self->selected);
+  gtk_single_selection_set_selected (self->selection, expected);
+}
+
 void
 ann_annotation_panel_set_selected (AnnAnnotationPanel *self,
                                    AnnEntity          *entity)
@@ -768,6 +788,7 @@ ann_annotation_panel_init (AnnAnnotationPanel *self)
   gtk_list_view_set_factory (self->entity_list, factory);
   g_object_unref (factory);
   gtk_list_view_set_model (self->entity_list, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect (self->selection, "items-changed", G_CALLBACK (on_shown_changed), self);
 
   g_signal_connect (self->palette, "row-activated", G_CALLBACK (on_palette_row_activated), self);
   add_list_exits (self);
