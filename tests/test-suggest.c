@@ -106,6 +106,10 @@ static const RuleCase rule_cases[] = {
   { "doc-number", "lồng ghép với Kế hoạch 5 năm 2021 - 2025", "" },
   { "doc-number", "Kế hoạch số 39-KH chưa đủ ký hiệu", "" },
   { "doc-number", "Kế hoạch số 1.200 hộ", "" },
+  /* The kind is capitalised in a reference; in lower case it is an ordinary word. */
+  { "doc-number", "theo Báo cáo số 12 của Sở", "DOC:Báo cáo số 12" },
+  { "doc-number", "Bộ Y tế báo cáo số 12 ca mắc mới", "" },
+  { "doc-number", "xem chương trình số 5 trên VTV", "" },
 
   { "doc-resolution", "quán triệt Nghị quyết Đại hội XIII của Đảng đến cơ sở",
     "DOC:Nghị quyết Đại hội XIII của Đảng|EVENT:Đại hội XIII của Đảng" },
@@ -175,6 +179,13 @@ static const RuleCase rule_cases[] = {
   { "org-committee", "Tỉnh uỷ ban hành kế hoạch", "ORG:Tỉnh uỷ" },
   { "org-committee", "Đảng ủy xã Quảng Sơn họp", "ORG:Đảng ủy xã Quảng Sơn|LOC:xã Quảng Sơn" },
   { "org-committee", "bà Lan là Tỉnh ủy viên", "" },
+  /* A person's name after the committee is not its place. */
+  { "org-committee", "Bí thư Tỉnh ủy Nguyễn Văn Bình phát biểu", "ORG:Tỉnh ủy" },
+  { "org-committee", "Bí thư Huyện ủy Vũ Tiến Lâm dự họp", "ORG:Huyện ủy" },
+  { "org-committee", "Tỉnh ủy Đắk Nông Ngô Thanh Tâm", "ORG:Tỉnh ủy Đắk Nông|LOC:Đắk Nông" },
+  { "org-committee", "Bí thư Tỉnh ủy Thái Bình Đỗ Minh Khoa",
+    "ORG:Tỉnh ủy Thái Bình|LOC:Thái Bình" },
+  { "org-committee", "Thành ủy TP.HCM chỉ đạo", "ORG:Thành ủy TP.HCM|LOC:TP.HCM" },
   { "org-committee", "các huyện ủy, thành ủy trực thuộc", "" },
   { "org-committee", "các cấp ủy cơ sở", "" },
 
@@ -183,6 +194,13 @@ static const RuleCase rule_cases[] = {
   { "org-party-body", "Ban Tuyên giáo Trung ương hướng dẫn", "ORG:Ban Tuyên giáo Trung ương" },
   { "org-party-body", "Uỷ ban Kiểm tra Huyện ủy kiểm tra", "ORG:Uỷ ban Kiểm tra Huyện ủy" },
   { "org-party-body", "Ban Thường vụ đã họp", "" },
+  { "org-party-body", "Ủy viên Ban Thường vụ Tỉnh ủy Trần Thị Lan", "ORG:Ban Thường vụ Tỉnh ủy" },
+  { "org-party-body", "Thường trực Tỉnh ủy Gia Lai họp",
+    "ORG:Thường trực Tỉnh ủy Gia Lai|LOC:Gia Lai" },
+  /* "Phó Bí thư Thường trực" is a title. */
+  { "org-party-body", "Phó Bí thư Thường trực Tỉnh ủy Lê Văn Hiếu", "" },
+  { "org-party-body", "Ban Tuyên giáo Thành ủy TP.HCM",
+    "ORG:Ban Tuyên giáo Thành ủy TP.HCM|LOC:TP.HCM" },
   { "org-party-body", "trưởng ban tuyên giáo huyện", "" },
 
   { "org-central", "chủ trương của Bộ Chính trị về", "ORG:Bộ Chính trị" },
@@ -195,6 +213,13 @@ static const RuleCase rule_cases[] = {
   { "org-government", "Uỷ ban nhân dân thành phố Đà Nẵng",
     "ORG:Uỷ ban nhân dân thành phố Đà Nẵng|LOC:thành phố Đà Nẵng" },
   { "org-government", "UBND các xã", "" },
+  { "org-government", "Chủ tịch UBND tỉnh Hồ Văn Nam ký", "ORG:UBND tỉnh" },
+  { "org-government", "UBND xã Ea Pô", "ORG:UBND xã Ea Pô|LOC:xã Ea Pô" },
+  /* Ho Chi Minh City in its spellings, the abbreviation and its point included. */
+  { "org-government", "UBND TP.HCM chỉ đạo", "ORG:UBND TP.HCM|LOC:TP.HCM" },
+  { "org-government", "UBND TP. HCM chỉ đạo", "ORG:UBND TP. HCM|LOC:TP. HCM" },
+  { "org-government", "UBND TP Hồ Chí Minh", "ORG:UBND TP Hồ Chí Minh|LOC:TP Hồ Chí Minh" },
+  { "org-government", "HĐND TP.Hồ Chí Minh họp", "ORG:HĐND TP.Hồ Chí Minh|LOC:TP.Hồ Chí Minh" },
   { "org-government", "theo UBND, dự án", "" },
 
   { "org-department", "Sở Tài chính tỉnh Bến Tre",
@@ -203,6 +228,7 @@ static const RuleCase rule_cases[] = {
     "ORG:Sở Nông nghiệp và Phát triển nông thôn" },
   { "org-department", "Bộ Văn hoá, Thể thao và Du lịch", "ORG:Bộ Văn hoá, Thể thao và Du lịch" },
   { "org-department", "các sở, ngành", "" },
+  { "org-department", "Sở Y tế TP.HCM", "ORG:Sở Y tế TP.HCM|LOC:TP.HCM" },
 
   { "loc-level", "ở huyện Hải Lăng, xã Hải Phong", "LOC:huyện Hải Lăng|LOC:xã Hải Phong" },
   { "loc-level", "người dân thành phố Hồ Chí Minh", "LOC:thành phố Hồ Chí Minh" },
@@ -211,6 +237,12 @@ static const RuleCase rule_cases[] = {
   { "loc-level", "vùng Tây Nguyên", "" },
   { "loc-level", "trên địa bàn huyện. Ông", "" },
   { "loc-level", "an sinh xã hội", "" },
+  { "loc-level", "tỉnh Cao Bằng", "LOC:tỉnh Cao Bằng" },
+  { "loc-level", "Chủ tịch tỉnh Hồ Văn Nam", "" },
+  /* A cooperative, not a commune. */
+  { "loc-level", "Hợp tác xã Nông nghiệp Hải Lăng", "" },
+  { "loc-level", "Hợp tác xã Ea Pô", "" },
+  { "loc-level", "tổ hợp tác xã Triệu Phong", "" },
 
   { "misc-disease", "dịch Covid-19 và COVID-19", "MISC:Covid-19|MISC:COVID-19" },
   { "misc-disease", "có 19 người", "" },
@@ -292,6 +324,10 @@ test_rules_together (void)
       "ORG:Ban Tuyên giáo Thành ủy Gia Nghĩa|LOC:Gia Nghĩa" },
     { "UBND thành phố Đông Hà", "ORG:UBND thành phố Đông Hà|LOC:thành phố Đông Hà" },
     { "Kế hoạch 5 năm 2021 - 2025 có số 39 người là Tỉnh ủy viên", "" },
+    /* Neither the title words nor the person's name belong to the body, nor make a place. */
+    { "Phó Bí thư Thường trực Tỉnh ủy Lê Văn Hiếu phát biểu", "ORG:Tỉnh ủy" },
+    { "Chủ tịch UBND tỉnh Hồ Văn Nam", "ORG:UBND tỉnh" },
+    { "Hợp tác xã Nông nghiệp Hải Lăng và tổ hợp tác xã Triệu Phong", "" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
