@@ -145,17 +145,30 @@ static const RuleCase rule_cases[] = {
   { "date-numeric", "ngày 32/13/2022", "" },
   { "date-numeric", "ngày 21/3-2022", "" },
   { "date-numeric", "Quyết định số 1234/QĐ-UBND", "" },
+  /* Days that the month lacks; 2024 is a leap year, 2023 and 1900 are not. */
+  { "date-numeric", "hạn 30/02/2023 hoặc 31/4/2023", "" },
+  { "date-numeric", "ngày 32/1/2023", "" },
+  { "date-numeric", "ngày 29/02/2023", "" },
+  { "date-numeric", "ngày 29.2.1900", "" },
+  { "date-numeric", "ngày 29/02/2024", "DATE:29/02/2024" },
+  { "date-numeric", "từ 31-12-2023 đến 30/4/2024", "DATE:31-12-2023|DATE:30/4/2024" },
 
   { "date-day-month", "Sáng 7/3, đoàn công tác", "DATE:7/3" },
   { "date-day-month", "từ ngày 15/6 đến 20/6", "DATE:15/6|DATE:20/6" },
   { "date-day-month", "tỷ lệ 7/3 số hộ", "" },
   { "date-day-month", "ngày 7/3/2023", "" },
+  { "date-day-month", "sáng 31/4 và 30/2", "" },
+  /* Without a year, 29 February may be. */
+  { "date-day-month", "hôm 29/2", "DATE:29/2" },
 
   { "date-words", "ban hành ngày 5 tháng 7 năm 2023 nhằm", "DATE:5 tháng 7 năm 2023" },
   { "date-words", "Chiều ngày 12 tháng 10, hội nghị", "DATE:12 tháng 10" },
   { "date-words", "Hà Nội, 5 tháng 7 năm 2023", "DATE:5 tháng 7 năm 2023" },
   { "date-words", "sau 6 tháng 3 ngày điều trị", "" },
   { "date-words", "trong 6 tháng đầu năm", "" },
+  { "date-words", "ngày 31 tháng 4 năm 2023", "" },
+  { "date-words", "29 tháng 2 năm 2023", "" },
+  { "date-words", "ngày 29 tháng 2 năm 2024", "DATE:29 tháng 2 năm 2024" },
 
   { "date-month", "Đến tháng 12/2019, toàn tỉnh", "DATE:tháng 12/2019" },
   { "date-month", "từ tháng 12 năm 2019", "DATE:tháng 12 năm 2019" },
@@ -659,6 +672,12 @@ test_rules_errors (void)
     { RULES_HEAD "\"rules\": [{\"id\": \"x\", \"label\": \"DOC\", \"pattern\": \"a\"}, "
       "{\"id\": \"x\", \"label\": \"DOC\", \"pattern\": \"b\"}]}",
       "my-rules.json: $.rules[1] (“x”).id: the id is empty or that of another rule" },
+    { RULES_HEAD "\"rules\": [{\"id\": \"x\", \"label\": \"DATE\", \"pattern\": \"a\", "
+      "\"check\": \"day\"}]}",
+      "my-rules.json: $.rules[0] (“x”).check: unknown check “day” (the one check is “date”)" },
+    { RULES_HEAD "\"rules\": [{\"id\": \"x\", \"label\": \"DATE\", "
+      "\"pattern\": \"(?<day>[0-9]+)/(?<mon>[0-9]+)\", \"check\": \"date\"}]}",
+      "my-rules.json: $.rules[0] (“x”).check: the date check needs the groups “day” and “month”" },
     { RULES_HEAD "\"nesting\": [[\"ORG\"]], \"rules\": []}",
       "my-rules.json: $.nesting[0]: expected two labels" },
     { RULES_HEAD "\"rules\": [{\"label\": \"DOC\", \"pattern\": \"a\"}]}",

@@ -61,6 +61,11 @@ typedef struct
   int        span_group;   /* the group "s", or -1 */
   GArray    *nested;       /* of NestedGroup */
   gboolean   enabled;
+  /* "check": "date": the groups day, month and (optional) year must name a real day. */
+  gboolean   check_date;
+  int        day_group;
+  int        month_group;
+  int        year_group;
 } Rule;
 
 typedef struct
@@ -645,6 +650,43 @@ read_groups (AnnSuggester  *self,
   return TRUE;
 }
 
+/* The optional member "check". The one check, "date", needs the groups "day" and "month"
+ * (and takes "year" when the pattern has it): a regex cannot tell 31/4 or 29/2/2023 from a
+ * real day without growing monstrous, so the match is checked after it is found. */
+static gboolean
+read_check (Rule        *rule,
+            JsonObject  *object,
+            const char  *path,
+            GError     **error)
+{
+  g_autofree char *check_path = g_strdup_printf ("%s.check", path);
+  const char *check;
+
+  if (!ann_json_get_string (object, path, "check", FALSE, &check, error))
+    return FALSE;
+  if (check == NULL)
+    return TRUE;
+  if (strcmp (check, "date") != 0)
+    {
+      g_set_error (error, ANN_ERROR, ANN_ERROR_INVALID,
+                   _("%s: unknown check “%s” (the one check is “date”)"), check_path, check);
+      return FALSE;
+    }
+
+  rule->check_date = TRUE;
+  rule->day_group = g_regex_get_string_number (rule->regex, "day");
+  rule->month_group = g_regex_get_string_number (rule->regex, "month");
+  rule->year_group = g_regex_get_string_number (rule->regex, "year");
+  if (rule->day_group < 0 || rule->month_group < 0)
+    {
+      g_set_error (error, ANN_ERROR, ANN_ERROR_INVALID,
+                   _("%s: the date check needs the groups “day” and “month” in the pattern"),
+                   check_path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static Rule *
 read_rule (AnnSuggester  *self,
            Blocks        *blocks,
@@ -654,7 +696,7 @@ read_rule (AnnSuggester  *self,
            GError       **error)
 {
   static const char * const members[] = { "id", "label", "description", "pattern", "groups",
-                                          NULL };
+                                          "check", NULL };
   g_autofree char *path = NULL;
   g_autofree char *pattern_path = NULL;
   g_autofree char *label_path = NULL;
@@ -714,7 +756,8 @@ read_rule (AnnSuggester  *self,
     }
   rule->span_group = g_regex_get_string_number (rule->regex, "s");
 
-  if (!read_groups (self, rule, object, path, error))
+  if (!read_groups (self, rule, object, path, error)
+      || !read_check (rule, object, path, error))
     return NULL;
 
   return g_steal_pointer (&rule);
@@ -1295,6 +1338,38 @@ add_candidate (GArray     *candidates,
   g_array_append_val (candidates, candidate);
 }
 
+/* The number in @group of the match, or G_MAXUINT when the group did not take part or holds
+ * something else. */
+static guint
+fetch_number (GMatchInfo *match_info,
+              int         group)
+{
+  g_autofree char *text = NULL;
+  guint64 number;
+
+  if (group < 0)
+    return G_MAXUINT;
+  text = g_match_info_fetch (match_info, group);
+  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT16, &number, NULL))
+    return G_MAXUINT;
+  return (guint) number;
+}
+
+/* Whether the day, month and year of a match of a rule with the date check exist. Without a
+ * year, 29/2 passes: some year has it. A group that does not read as a number fails. */
+static gboolean
+is_real_date (Rule       *rule,
+              GMatchInfo *match_info)
+{
+  guint day = fetch_number (match_info, rule->day_group);
+  guint month = fetch_number (match_info, rule->month_group);
+  guint year = fetch_number (match_info, rule->year_group);
+
+  if (year == G_MAXUINT)
+    year = 2000;  /* a leap year */
+  return day <= 31 && month <= 12 && year > 0 && g_date_valid_dmy (day, month, year);
+}
+
 /* Every match of @regex; @rule, when given, says which groups are spans. @source names the
  * rule or list in messages. */
 static gboolean
@@ -1314,6 +1389,12 @@ collect_matches (GRegex      *regex,
     {
       gint start = -1;
       gint end = -1;
+
+      if (rule != NULL && rule->check_date && !is_real_date (rule, match_info))
+        {
+          g_match_info_next (match_info, &local_error);
+          continue;
+        }
 
       if (rule != NULL && rule->span_group >= 0)
         g_match_info_fetch_pos (match_info, rule->span_group, &start, &end);
