@@ -741,6 +741,26 @@ test_rules_user_file (void)
   g_assert_cmpstr (found, ==, "LAW:Luật Đất đai 2024|DATE:2024");
 }
 
+/* Patterns and blocks in NFD (a tone mark as a combining character) match the NFC article. */
+static void
+test_rules_nfd (void)
+{
+  g_autoptr(AnnSuggester) suggester = ann_suggester_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *found = NULL;
+  /* "Tỉnh ủy" and "Sở", each with its marks apart: i U+0309, u U+0309, o U+031B U+0309. */
+  const char *json =
+    RULES_HEAD "\"blocks\": {\"SO\": \"So\xcc\x9b\xcc\x89\"}, "
+    "\"rules\": [{\"id\": \"committee\", \"label\": \"ORG\", "
+    "\"pattern\": \"Ti\xcc\x89nh u\xcc\x89y\"}, "
+    "{\"id\": \"department\", \"label\": \"ORG\", \"pattern\": \"{{SO}} Y tế\"}]}";
+
+  ann_suggester_load_rules_data (suggester, json, strlen (json), "nfd.json", &error);
+  g_assert_no_error (error);
+  found = suggest (suggester, "Tỉnh ủy và Tỉnh uỷ giao Sở Y tế.");
+  g_assert_cmpstr (found, ==, "ORG:Tỉnh ủy|ORG:Tỉnh uỷ|ORG:Sở Y tế");
+}
+
 static void
 test_default_from_data_dir (void)
 {
@@ -1037,6 +1057,7 @@ main (int    argc,
   g_test_add_func ("/suggest/rules/together", test_rules_together);
   g_test_add_func ("/suggest/rules/errors", test_rules_errors);
   g_test_add_func ("/suggest/rules/user-file", test_rules_user_file);
+  g_test_add_func ("/suggest/rules/nfd", test_rules_nfd);
   g_test_add_func ("/suggest/canonicalize", test_canonicalize);
   g_test_add_func ("/suggest/offsets-multibyte", test_offsets_multibyte);
   g_test_add_func ("/suggest/zero-width-space", test_zero_width_space_import);

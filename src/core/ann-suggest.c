@@ -701,6 +701,7 @@ read_rule (AnnSuggester  *self,
   g_autofree char *pattern_path = NULL;
   g_autofree char *label_path = NULL;
   g_autofree char *expanded = NULL;
+  g_autofree char *normal = NULL;
   g_autofree char *canonical = NULL;
   g_autoptr(GError) regex_error = NULL;
   g_autoptr(Rule) rule = NULL;
@@ -745,7 +746,11 @@ read_rule (AnnSuggester  *self,
   rule->nested = g_array_new (FALSE, TRUE, sizeof (NestedGroup));
   g_array_set_clear_func (rule->nested, (GDestroyNotify) nested_group_clear);
 
-  canonical = ann_suggest_canonicalize (expanded);
+  /* Articles are NFC, and GRegex knows no canonical equivalence: a pattern typed or saved in
+   * NFD ("Tỉnh ủy" as i + U+0309) would match nothing. The blocks are in the expanded text,
+   * normalised after their substitution, which may join a letter to a mark. */
+  normal = ann_text_normalize (expanded);
+  canonical = ann_suggest_canonicalize (normal);
   rule->regex = g_regex_new (canonical, G_REGEX_OPTIMIZE, 0, &regex_error);
   if (rule->regex == NULL)
     {
