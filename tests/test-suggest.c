@@ -899,6 +899,7 @@ test_run_labels_of_file (void)
 static void
 test_propagate (void)
 {
+  g_autoptr(AnnSuggester) rules = load_bundled_rules ();
   g_autoptr(AnnFile) file = file_new ("Tỉnh ủy Quảng Trị họp. Tỉnh uỷ Quảng Trị chỉ đạo; "
                                       "tỉnh ủy quảng trị; Tỉnh ủy Quảng Trịnh; "
                                       "Tỉnh ủy  Quảng Trị; xTỉnh ủy Quảng Trị.");
@@ -907,7 +908,7 @@ test_propagate (void)
   AnnEntity *tagged;
 
   tagged = add_entity (file, "ORG", "Tỉnh ủy Quảng Trị", 0);
-  suggestions = ann_suggest_propagate (file, tagged);
+  suggestions = ann_suggester_propagate (rules, file, tagged);
   found = describe (suggestions);
   /* Either tone placement and any white space, with its case, as whole words. */
   g_assert_cmpstr (found, ==, "ORG:Tỉnh uỷ Quảng Trị|ORG:Tỉnh ủy  Quảng Trị");
@@ -925,6 +926,7 @@ test_propagate (void)
 static void
 test_propagate_existing (void)
 {
+  g_autoptr(AnnSuggester) rules = load_bundled_rules ();
   g_autoptr(AnnFile) file = file_new ("Đông Hà mở rộng. UBND thành phố Đông Hà họp; Đông Hà "
                                       "và Đông Hàn; ông Đông Hà Văn; Đông Hà.");
   g_autoptr(GPtrArray) suggestions = NULL;
@@ -942,7 +944,7 @@ test_propagate_existing (void)
   tagged = ann_file_create_entity (file, "LOC", 0, 7, &error);
   g_assert_no_error (error);
   ann_entity_set_ref (tagged, "test-ref");
-  suggestions = ann_suggest_propagate (file, tagged);
+  suggestions = ann_suggester_propagate (rules, file, tagged);
   found = describe (suggestions);
   /* Inside the ORG it is offered; “Đông Hàn” is another word. */
   g_assert_cmpstr (found, ==, "LOC:Đông Hà|LOC:Đông Hà");
@@ -950,6 +952,53 @@ test_propagate_existing (void)
   g_assert_cmpstr (ann_entity_get_ref (g_ptr_array_index (suggestions, 0)), ==, "test-ref");
   g_assert_cmpuint (ann_entity_get_end (g_ptr_array_index (suggestions, 1)), ==,
                     ann_document_get_length (ann_file_get_document (file)) - 1);
+}
+
+/* An offer nests in an entity of another label, or around one, only as the rules allow: the
+ * bundled rules nest LOC in ORG and EVENT in DOC, never PER in LOC. */
+static void
+test_propagate_nesting (void)
+{
+  g_autoptr(AnnSuggester) rules = load_bundled_rules ();
+  g_autoptr(AnnSuggester) own_rules = ann_suggester_new (NULL);
+  g_autoptr(AnnFile) file = file_new ("Chị Hà về Hà Nội, rồi ra Hà Tĩnh; Hà cười. "
+                                      "Tỉnh ủy Hà Tĩnh đón.");
+  g_autoptr(GPtrArray) suggestions = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *found = NULL;
+  const char *json = RULES_HEAD "\"nesting\": [[\"LOC\", \"PER\"]], \"rules\": []}";
+  AnnEntity *place;
+  AnnEntity *person;
+
+  add_entity (file, "LOC", "Hà Nội", 0);
+  place = add_entity (file, "LOC", "Hà Tĩnh", 0);
+  add_entity (file, "ORG", "Tỉnh ủy Hà Tĩnh", 0);
+  person = add_entity (file, "PER", "Hà", 0);
+
+  /* Not inside the LOCs “Hà Nội” and “Hà Tĩnh”, nor inside the ORG. */
+  suggestions = ann_suggester_propagate (rules, file, person);
+  found = describe (suggestions);
+  g_assert_cmpstr (found, ==, "PER:Hà");
+  g_clear_pointer (&suggestions, g_ptr_array_unref);
+  g_clear_pointer (&found, g_free);
+
+  /* A LOC inside the ORG is offered; not once it would hold a PER. */
+  suggestions = ann_suggester_propagate (rules, file, place);
+  found = describe (suggestions);
+  g_assert_cmpstr (found, ==, "LOC:Hà Tĩnh");
+  g_clear_pointer (&suggestions, g_ptr_array_unref);
+  g_clear_pointer (&found, g_free);
+  add_entity (file, "PER", "Hà", 4);
+  suggestions = ann_suggester_propagate (rules, file, place);
+  g_assert_cmpuint (suggestions->len, ==, 0);
+  g_clear_pointer (&suggestions, g_ptr_array_unref);
+
+  /* The nesting of the rules loaded, not of the bundled ones: PER in LOC, not in ORG. */
+  ann_suggester_load_rules_data (own_rules, json, strlen (json), "own.json", &error);
+  g_assert_no_error (error);
+  suggestions = ann_suggester_propagate (own_rules, file, person);
+  found = describe (suggestions);
+  g_assert_cmpstr (found, ==, "PER:Hà|PER:Hà|PER:Hà");
 }
 
 /* --- quality on the sample ---------------------------------------------------------------- */
@@ -1072,6 +1121,7 @@ main (int    argc,
   g_test_add_func ("/suggest/run/labels-of-file", test_run_labels_of_file);
   g_test_add_func ("/suggest/propagate/whole-words", test_propagate);
   g_test_add_func ("/suggest/propagate/existing", test_propagate_existing);
+  g_test_add_func ("/suggest/propagate/nesting", test_propagate_nesting);
   g_test_add_func ("/suggest/sample/quality", test_sample_quality);
 
   return g_test_run ();

@@ -1450,7 +1450,7 @@ compare_candidates (gconstpointer a,
 
 /* Whether an entity at [@start, @end) with @label may stand beside @other. The same span
  * holds one entity; two of one label never overlap; otherwise one must contain the other, and
- * when @nesting is given the pair (outer, inner) must be in it. */
+ * the pair (outer, inner) must be in @nesting. */
 static gboolean
 may_coexist (AnnEntity  *other,
              guint       start,
@@ -1475,7 +1475,7 @@ may_coexist (AnnEntity  *other,
   else
     return FALSE;
 
-  return nesting == NULL || g_hash_table_contains (nesting, pair);
+  return g_hash_table_contains (nesting, pair);
 }
 
 static gboolean
@@ -1608,21 +1608,25 @@ ann_suggester_run (AnnSuggester  *self,
 /* --- propagation -------------------------------------------------------------------------- */
 
 /**
- * ann_suggest_propagate:
+ * ann_suggester_propagate:
  * @file: the file @tagged belongs to
  * @tagged: an entity the user just tagged
  *
  * The other occurrences of @tagged's text, as whole words, with its case but in either tone
  * placement and Ð/Đ, as pending entities of its label (with its reference, not its note). An
  * occurrence is left out when an entity already has its span, or overlaps it with the same
- * label, or crosses it; one inside an entity of another label, or around one, is offered.
+ * label, or crosses it. One inside an entity of another label, or around one, is offered only
+ * when the nesting of the loaded rules allows that pair, as for ann_suggester_run(): with the
+ * bundled rules, "Hà" tagged PER is not offered inside the LOC "Hà Nội", while "Đông Hà"
+ * tagged LOC is offered inside the ORG "UBND thành phố Đông Hà".
  *
  * Returns: (transfer container) (element-type AnnEntity): new unfrozen pending entities with
  *   fresh ids, in text order; empty when there is nothing to offer
  */
 GPtrArray *
-ann_suggest_propagate (AnnFile   *file,
-                       AnnEntity *tagged)
+ann_suggester_propagate (AnnSuggester *self,
+                         AnnFile      *file,
+                         AnnEntity    *tagged)
 {
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
   g_autoptr(GString) pattern = g_string_new (LEFT_BOUNDARY);
@@ -1632,6 +1636,7 @@ ann_suggest_propagate (AnnFile   *file,
   GPtrArray *out;
   const char *text;
 
+  g_return_val_if_fail (ANN_IS_SUGGESTER (self), NULL);
   g_return_val_if_fail (ANN_IS_FILE (file), NULL);
   g_return_val_if_fail (ANN_IS_ENTITY (tagged), NULL);
 
@@ -1659,7 +1664,7 @@ ann_suggest_propagate (AnnFile   *file,
         g_array_remove_index (candidates, i);
     }
 
-  out = resolve (file, candidates, NULL);
+  out = resolve (file, candidates, self->nesting);
   for (guint i = 0; i < out->len; i++)
     ann_entity_set_ref (g_ptr_array_index (out, i), ann_entity_get_ref (tagged));
   return out;

@@ -1982,38 +1982,66 @@ add_suggestions (AnnWindow *self,
   return added;
 }
 
-/* After a string is tagged, its other occurrences are offered as suggestions. */
-static void
-offer_other_occurrences (AnnWindow *self,
-                         AnnEntity *tagged)
+/* The bundled rules, or the user's own rules file. */
+static AnnSuggester *
+make_rules (AnnWindow  *self,
+            GError    **error)
 {
-  g_autoptr(GPtrArray) offers = NULL;
+  GSettings *settings = get_settings (self);
+  g_autofree char *rules = settings ? g_settings_get_string (settings, "rules-file") : NULL;
+  g_autoptr(AnnSuggester) suggester = ann_suggester_new (ann_file_get_labels (self->file));
+  g_autoptr(GFile) file = NULL;
 
-  if (!propagation_enabled (self))
-    return;
-  offers = ann_suggest_propagate (self->file, tagged);
-  add_suggestions (self, offers);
+  if (rules == NULL || *rules == '\0')
+    {
+      if (!ann_suggester_load_bundled_rules (suggester, error))
+        return NULL;
+      return g_steal_pointer (&suggester);
+    }
+
+  file = g_file_new_for_path (rules);
+  if (!ann_suggester_load_rules (suggester, file, error))
+    return NULL;
+  return g_steal_pointer (&suggester);
 }
 
-/* The bundled rules and gazetteers, or the user's own rules file with the bundled gazetteers. */
+/* The rules with the bundled gazetteers. */
 static AnnSuggester *
 make_suggester (AnnWindow  *self,
                 GError    **error)
 {
-  GSettings *settings = get_settings (self);
-  g_autofree char *rules = settings ? g_settings_get_string (settings, "rules-file") : NULL;
-  g_autoptr(AnnSuggester) suggester = NULL;
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(AnnSuggester) suggester = make_rules (self, error);
 
-  if (rules == NULL || *rules == '\0')
-    return ann_suggester_new_default (ann_file_get_labels (self->file), error);
-
-  suggester = ann_suggester_new (ann_file_get_labels (self->file));
-  file = g_file_new_for_path (rules);
-  if (!ann_suggester_load_rules (suggester, file, error) ||
-      !ann_suggester_load_bundled_gazetteers (suggester, error))
+  if (suggester == NULL || !ann_suggester_load_bundled_gazetteers (suggester, error))
     return NULL;
   return g_steal_pointer (&suggester);
+}
+
+/* After a string is tagged, its other occurrences are offered as suggestions. They nest in
+ * other entities only as the rules that Suggest uses allow, so those rules are loaded here
+ * too (in milliseconds; not kept, so a change of the rules file in Preferences counts at
+ * once). */
+static void
+offer_other_occurrences (AnnWindow *self,
+                         AnnEntity *tagged)
+{
+  g_autoptr(AnnSuggester) rules = NULL;
+  g_autoptr(GPtrArray) offers = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!propagation_enabled (self))
+    return;
+  rules = make_rules (self, &error);
+  if (rules == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Other occurrences are not offered: %s"),
+                                                  error->message);
+
+      report (self, message);
+      return;
+    }
+  offers = ann_suggester_propagate (rules, self->file, tagged);
+  add_suggestions (self, offers);
 }
 
 /**
