@@ -106,6 +106,10 @@ static const RuleCase rule_cases[] = {
   { "doc-number", "lồng ghép với Kế hoạch 5 năm 2021 - 2025", "" },
   { "doc-number", "Kế hoạch số 39-KH chưa đủ ký hiệu", "" },
   { "doc-number", "Kế hoạch số 1.200 hộ", "" },
+  /* The kind is capitalised in a reference; in lower case it is an ordinary word. */
+  { "doc-number", "theo Báo cáo số 12 của Sở", "DOC:Báo cáo số 12" },
+  { "doc-number", "Bộ Y tế báo cáo số 12 ca mắc mới", "" },
+  { "doc-number", "xem chương trình số 5 trên VTV", "" },
 
   { "doc-resolution", "quán triệt Nghị quyết Đại hội XIII của Đảng đến cơ sở",
     "DOC:Nghị quyết Đại hội XIII của Đảng|EVENT:Đại hội XIII của Đảng" },
@@ -141,17 +145,30 @@ static const RuleCase rule_cases[] = {
   { "date-numeric", "ngày 32/13/2022", "" },
   { "date-numeric", "ngày 21/3-2022", "" },
   { "date-numeric", "Quyết định số 1234/QĐ-UBND", "" },
+  /* Days that the month lacks; 2024 is a leap year, 2023 and 1900 are not. */
+  { "date-numeric", "hạn 30/02/2023 hoặc 31/4/2023", "" },
+  { "date-numeric", "ngày 32/1/2023", "" },
+  { "date-numeric", "ngày 29/02/2023", "" },
+  { "date-numeric", "ngày 29.2.1900", "" },
+  { "date-numeric", "ngày 29/02/2024", "DATE:29/02/2024" },
+  { "date-numeric", "từ 31-12-2023 đến 30/4/2024", "DATE:31-12-2023|DATE:30/4/2024" },
 
   { "date-day-month", "Sáng 7/3, đoàn công tác", "DATE:7/3" },
   { "date-day-month", "từ ngày 15/6 đến 20/6", "DATE:15/6|DATE:20/6" },
   { "date-day-month", "tỷ lệ 7/3 số hộ", "" },
   { "date-day-month", "ngày 7/3/2023", "" },
+  { "date-day-month", "sáng 31/4 và 30/2", "" },
+  /* Without a year, 29 February may be. */
+  { "date-day-month", "hôm 29/2", "DATE:29/2" },
 
   { "date-words", "ban hành ngày 5 tháng 7 năm 2023 nhằm", "DATE:5 tháng 7 năm 2023" },
   { "date-words", "Chiều ngày 12 tháng 10, hội nghị", "DATE:12 tháng 10" },
   { "date-words", "Hà Nội, 5 tháng 7 năm 2023", "DATE:5 tháng 7 năm 2023" },
   { "date-words", "sau 6 tháng 3 ngày điều trị", "" },
   { "date-words", "trong 6 tháng đầu năm", "" },
+  { "date-words", "ngày 31 tháng 4 năm 2023", "" },
+  { "date-words", "29 tháng 2 năm 2023", "" },
+  { "date-words", "ngày 29 tháng 2 năm 2024", "DATE:29 tháng 2 năm 2024" },
 
   { "date-month", "Đến tháng 12/2019, toàn tỉnh", "DATE:tháng 12/2019" },
   { "date-month", "từ tháng 12 năm 2019", "DATE:tháng 12 năm 2019" },
@@ -175,6 +192,13 @@ static const RuleCase rule_cases[] = {
   { "org-committee", "Tỉnh uỷ ban hành kế hoạch", "ORG:Tỉnh uỷ" },
   { "org-committee", "Đảng ủy xã Quảng Sơn họp", "ORG:Đảng ủy xã Quảng Sơn|LOC:xã Quảng Sơn" },
   { "org-committee", "bà Lan là Tỉnh ủy viên", "" },
+  /* A person's name after the committee is not its place. */
+  { "org-committee", "Bí thư Tỉnh ủy Nguyễn Văn Bình phát biểu", "ORG:Tỉnh ủy" },
+  { "org-committee", "Bí thư Huyện ủy Vũ Tiến Lâm dự họp", "ORG:Huyện ủy" },
+  { "org-committee", "Tỉnh ủy Đắk Nông Ngô Thanh Tâm", "ORG:Tỉnh ủy Đắk Nông|LOC:Đắk Nông" },
+  { "org-committee", "Bí thư Tỉnh ủy Thái Bình Đỗ Minh Khoa",
+    "ORG:Tỉnh ủy Thái Bình|LOC:Thái Bình" },
+  { "org-committee", "Thành ủy TP.HCM chỉ đạo", "ORG:Thành ủy TP.HCM|LOC:TP.HCM" },
   { "org-committee", "các huyện ủy, thành ủy trực thuộc", "" },
   { "org-committee", "các cấp ủy cơ sở", "" },
 
@@ -183,6 +207,13 @@ static const RuleCase rule_cases[] = {
   { "org-party-body", "Ban Tuyên giáo Trung ương hướng dẫn", "ORG:Ban Tuyên giáo Trung ương" },
   { "org-party-body", "Uỷ ban Kiểm tra Huyện ủy kiểm tra", "ORG:Uỷ ban Kiểm tra Huyện ủy" },
   { "org-party-body", "Ban Thường vụ đã họp", "" },
+  { "org-party-body", "Ủy viên Ban Thường vụ Tỉnh ủy Trần Thị Lan", "ORG:Ban Thường vụ Tỉnh ủy" },
+  { "org-party-body", "Thường trực Tỉnh ủy Gia Lai họp",
+    "ORG:Thường trực Tỉnh ủy Gia Lai|LOC:Gia Lai" },
+  /* "Phó Bí thư Thường trực" is a title. */
+  { "org-party-body", "Phó Bí thư Thường trực Tỉnh ủy Lê Văn Hiếu", "" },
+  { "org-party-body", "Ban Tuyên giáo Thành ủy TP.HCM",
+    "ORG:Ban Tuyên giáo Thành ủy TP.HCM|LOC:TP.HCM" },
   { "org-party-body", "trưởng ban tuyên giáo huyện", "" },
 
   { "org-central", "chủ trương của Bộ Chính trị về", "ORG:Bộ Chính trị" },
@@ -195,6 +226,13 @@ static const RuleCase rule_cases[] = {
   { "org-government", "Uỷ ban nhân dân thành phố Đà Nẵng",
     "ORG:Uỷ ban nhân dân thành phố Đà Nẵng|LOC:thành phố Đà Nẵng" },
   { "org-government", "UBND các xã", "" },
+  { "org-government", "Chủ tịch UBND tỉnh Hồ Văn Nam ký", "ORG:UBND tỉnh" },
+  { "org-government", "UBND xã Ea Pô", "ORG:UBND xã Ea Pô|LOC:xã Ea Pô" },
+  /* Ho Chi Minh City in its spellings, the abbreviation and its point included. */
+  { "org-government", "UBND TP.HCM chỉ đạo", "ORG:UBND TP.HCM|LOC:TP.HCM" },
+  { "org-government", "UBND TP. HCM chỉ đạo", "ORG:UBND TP. HCM|LOC:TP. HCM" },
+  { "org-government", "UBND TP Hồ Chí Minh", "ORG:UBND TP Hồ Chí Minh|LOC:TP Hồ Chí Minh" },
+  { "org-government", "HĐND TP.Hồ Chí Minh họp", "ORG:HĐND TP.Hồ Chí Minh|LOC:TP.Hồ Chí Minh" },
   { "org-government", "theo UBND, dự án", "" },
 
   { "org-department", "Sở Tài chính tỉnh Bến Tre",
@@ -203,6 +241,7 @@ static const RuleCase rule_cases[] = {
     "ORG:Sở Nông nghiệp và Phát triển nông thôn" },
   { "org-department", "Bộ Văn hoá, Thể thao và Du lịch", "ORG:Bộ Văn hoá, Thể thao và Du lịch" },
   { "org-department", "các sở, ngành", "" },
+  { "org-department", "Sở Y tế TP.HCM", "ORG:Sở Y tế TP.HCM|LOC:TP.HCM" },
 
   { "loc-level", "ở huyện Hải Lăng, xã Hải Phong", "LOC:huyện Hải Lăng|LOC:xã Hải Phong" },
   { "loc-level", "người dân thành phố Hồ Chí Minh", "LOC:thành phố Hồ Chí Minh" },
@@ -211,6 +250,12 @@ static const RuleCase rule_cases[] = {
   { "loc-level", "vùng Tây Nguyên", "" },
   { "loc-level", "trên địa bàn huyện. Ông", "" },
   { "loc-level", "an sinh xã hội", "" },
+  { "loc-level", "tỉnh Cao Bằng", "LOC:tỉnh Cao Bằng" },
+  { "loc-level", "Chủ tịch tỉnh Hồ Văn Nam", "" },
+  /* A cooperative, not a commune. */
+  { "loc-level", "Hợp tác xã Nông nghiệp Hải Lăng", "" },
+  { "loc-level", "Hợp tác xã Ea Pô", "" },
+  { "loc-level", "tổ hợp tác xã Triệu Phong", "" },
 
   { "misc-disease", "dịch Covid-19 và COVID-19", "MISC:Covid-19|MISC:COVID-19" },
   { "misc-disease", "có 19 người", "" },
@@ -292,6 +337,10 @@ test_rules_together (void)
       "ORG:Ban Tuyên giáo Thành ủy Gia Nghĩa|LOC:Gia Nghĩa" },
     { "UBND thành phố Đông Hà", "ORG:UBND thành phố Đông Hà|LOC:thành phố Đông Hà" },
     { "Kế hoạch 5 năm 2021 - 2025 có số 39 người là Tỉnh ủy viên", "" },
+    /* Neither the title words nor the person's name belong to the body, nor make a place. */
+    { "Phó Bí thư Thường trực Tỉnh ủy Lê Văn Hiếu phát biểu", "ORG:Tỉnh ủy" },
+    { "Chủ tịch UBND tỉnh Hồ Văn Nam", "ORG:UBND tỉnh" },
+    { "Hợp tác xã Nông nghiệp Hải Lăng và tổ hợp tác xã Triệu Phong", "" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -623,6 +672,12 @@ test_rules_errors (void)
     { RULES_HEAD "\"rules\": [{\"id\": \"x\", \"label\": \"DOC\", \"pattern\": \"a\"}, "
       "{\"id\": \"x\", \"label\": \"DOC\", \"pattern\": \"b\"}]}",
       "my-rules.json: $.rules[1] (“x”).id: the id is empty or that of another rule" },
+    { RULES_HEAD "\"rules\": [{\"id\": \"x\", \"label\": \"DATE\", \"pattern\": \"a\", "
+      "\"check\": \"day\"}]}",
+      "my-rules.json: $.rules[0] (“x”).check: unknown check “day” (the one check is “date”)" },
+    { RULES_HEAD "\"rules\": [{\"id\": \"x\", \"label\": \"DATE\", "
+      "\"pattern\": \"(?<day>[0-9]+)/(?<mon>[0-9]+)\", \"check\": \"date\"}]}",
+      "my-rules.json: $.rules[0] (“x”).check: the date check needs the groups “day” and “month”" },
     { RULES_HEAD "\"nesting\": [[\"ORG\"]], \"rules\": []}",
       "my-rules.json: $.nesting[0]: expected two labels" },
     { RULES_HEAD "\"rules\": [{\"label\": \"DOC\", \"pattern\": \"a\"}]}",
@@ -684,6 +739,26 @@ test_rules_user_file (void)
   g_assert_no_error (error);
   found = describe (suggestions);
   g_assert_cmpstr (found, ==, "LAW:Luật Đất đai 2024|DATE:2024");
+}
+
+/* Patterns and blocks in NFD (a tone mark as a combining character) match the NFC article. */
+static void
+test_rules_nfd (void)
+{
+  g_autoptr(AnnSuggester) suggester = ann_suggester_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *found = NULL;
+  /* "Tỉnh ủy" and "Sở", each with its marks apart: i U+0309, u U+0309, o U+031B U+0309. */
+  const char *json =
+    RULES_HEAD "\"blocks\": {\"SO\": \"So\xcc\x9b\xcc\x89\"}, "
+    "\"rules\": [{\"id\": \"committee\", \"label\": \"ORG\", "
+    "\"pattern\": \"Ti\xcc\x89nh u\xcc\x89y\"}, "
+    "{\"id\": \"department\", \"label\": \"ORG\", \"pattern\": \"{{SO}} Y tế\"}]}";
+
+  ann_suggester_load_rules_data (suggester, json, strlen (json), "nfd.json", &error);
+  g_assert_no_error (error);
+  found = suggest (suggester, "Tỉnh ủy và Tỉnh uỷ giao Sở Y tế.");
+  g_assert_cmpstr (found, ==, "ORG:Tỉnh ủy|ORG:Tỉnh uỷ|ORG:Sở Y tế");
 }
 
 static void
@@ -824,6 +899,7 @@ test_run_labels_of_file (void)
 static void
 test_propagate (void)
 {
+  g_autoptr(AnnSuggester) rules = load_bundled_rules ();
   g_autoptr(AnnFile) file = file_new ("Tỉnh ủy Quảng Trị họp. Tỉnh uỷ Quảng Trị chỉ đạo; "
                                       "tỉnh ủy quảng trị; Tỉnh ủy Quảng Trịnh; "
                                       "Tỉnh ủy  Quảng Trị; xTỉnh ủy Quảng Trị.");
@@ -832,7 +908,7 @@ test_propagate (void)
   AnnEntity *tagged;
 
   tagged = add_entity (file, "ORG", "Tỉnh ủy Quảng Trị", 0);
-  suggestions = ann_suggest_propagate (file, tagged);
+  suggestions = ann_suggester_propagate (rules, file, tagged);
   found = describe (suggestions);
   /* Either tone placement and any white space, with its case, as whole words. */
   g_assert_cmpstr (found, ==, "ORG:Tỉnh uỷ Quảng Trị|ORG:Tỉnh ủy  Quảng Trị");
@@ -850,6 +926,7 @@ test_propagate (void)
 static void
 test_propagate_existing (void)
 {
+  g_autoptr(AnnSuggester) rules = load_bundled_rules ();
   g_autoptr(AnnFile) file = file_new ("Đông Hà mở rộng. UBND thành phố Đông Hà họp; Đông Hà "
                                       "và Đông Hàn; ông Đông Hà Văn; Đông Hà.");
   g_autoptr(GPtrArray) suggestions = NULL;
@@ -867,7 +944,7 @@ test_propagate_existing (void)
   tagged = ann_file_create_entity (file, "LOC", 0, 7, &error);
   g_assert_no_error (error);
   ann_entity_set_ref (tagged, "test-ref");
-  suggestions = ann_suggest_propagate (file, tagged);
+  suggestions = ann_suggester_propagate (rules, file, tagged);
   found = describe (suggestions);
   /* Inside the ORG it is offered; “Đông Hàn” is another word. */
   g_assert_cmpstr (found, ==, "LOC:Đông Hà|LOC:Đông Hà");
@@ -875,6 +952,53 @@ test_propagate_existing (void)
   g_assert_cmpstr (ann_entity_get_ref (g_ptr_array_index (suggestions, 0)), ==, "test-ref");
   g_assert_cmpuint (ann_entity_get_end (g_ptr_array_index (suggestions, 1)), ==,
                     ann_document_get_length (ann_file_get_document (file)) - 1);
+}
+
+/* An offer nests in an entity of another label, or around one, only as the rules allow: the
+ * bundled rules nest LOC in ORG and EVENT in DOC, never PER in LOC. */
+static void
+test_propagate_nesting (void)
+{
+  g_autoptr(AnnSuggester) rules = load_bundled_rules ();
+  g_autoptr(AnnSuggester) own_rules = ann_suggester_new (NULL);
+  g_autoptr(AnnFile) file = file_new ("Chị Hà về Hà Nội, rồi ra Hà Tĩnh; Hà cười. "
+                                      "Tỉnh ủy Hà Tĩnh đón.");
+  g_autoptr(GPtrArray) suggestions = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *found = NULL;
+  const char *json = RULES_HEAD "\"nesting\": [[\"LOC\", \"PER\"]], \"rules\": []}";
+  AnnEntity *place;
+  AnnEntity *person;
+
+  add_entity (file, "LOC", "Hà Nội", 0);
+  place = add_entity (file, "LOC", "Hà Tĩnh", 0);
+  add_entity (file, "ORG", "Tỉnh ủy Hà Tĩnh", 0);
+  person = add_entity (file, "PER", "Hà", 0);
+
+  /* Not inside the LOCs “Hà Nội” and “Hà Tĩnh”, nor inside the ORG. */
+  suggestions = ann_suggester_propagate (rules, file, person);
+  found = describe (suggestions);
+  g_assert_cmpstr (found, ==, "PER:Hà");
+  g_clear_pointer (&suggestions, g_ptr_array_unref);
+  g_clear_pointer (&found, g_free);
+
+  /* A LOC inside the ORG is offered; not once it would hold a PER. */
+  suggestions = ann_suggester_propagate (rules, file, place);
+  found = describe (suggestions);
+  g_assert_cmpstr (found, ==, "LOC:Hà Tĩnh");
+  g_clear_pointer (&suggestions, g_ptr_array_unref);
+  g_clear_pointer (&found, g_free);
+  add_entity (file, "PER", "Hà", 4);
+  suggestions = ann_suggester_propagate (rules, file, place);
+  g_assert_cmpuint (suggestions->len, ==, 0);
+  g_clear_pointer (&suggestions, g_ptr_array_unref);
+
+  /* The nesting of the rules loaded, not of the bundled ones: PER in LOC, not in ORG. */
+  ann_suggester_load_rules_data (own_rules, json, strlen (json), "own.json", &error);
+  g_assert_no_error (error);
+  suggestions = ann_suggester_propagate (own_rules, file, person);
+  found = describe (suggestions);
+  g_assert_cmpstr (found, ==, "PER:Hà|PER:Hà|PER:Hà");
 }
 
 /* --- quality on the sample ---------------------------------------------------------------- */
@@ -982,6 +1106,7 @@ main (int    argc,
   g_test_add_func ("/suggest/rules/together", test_rules_together);
   g_test_add_func ("/suggest/rules/errors", test_rules_errors);
   g_test_add_func ("/suggest/rules/user-file", test_rules_user_file);
+  g_test_add_func ("/suggest/rules/nfd", test_rules_nfd);
   g_test_add_func ("/suggest/canonicalize", test_canonicalize);
   g_test_add_func ("/suggest/offsets-multibyte", test_offsets_multibyte);
   g_test_add_func ("/suggest/zero-width-space", test_zero_width_space_import);
@@ -996,6 +1121,7 @@ main (int    argc,
   g_test_add_func ("/suggest/run/labels-of-file", test_run_labels_of_file);
   g_test_add_func ("/suggest/propagate/whole-words", test_propagate);
   g_test_add_func ("/suggest/propagate/existing", test_propagate_existing);
+  g_test_add_func ("/suggest/propagate/nesting", test_propagate_nesting);
   g_test_add_func ("/suggest/sample/quality", test_sample_quality);
 
   return g_test_run ();

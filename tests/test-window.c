@@ -1997,11 +1997,9 @@ test_review (void)
     g_assert_cmpuint (disagreements, <, 9);
 
     /* Each row says who had the candidate and how that stands: "an, binh · label conflict". */
-    for (const char * const *state = (const char * const[]) { "label conflict", "boundary conflict",
-                                                               "only some annotators", NULL };
-         *state; state++)
+    for (AnnReviewState state = ANN_REVIEW_SOME; state <= ANN_REVIEW_BOUNDARY_CONFLICT; state++)
       {
-        g_autofree char *suffix = g_strconcat (" · ", *state, NULL);
+        g_autofree char *suffix = g_strconcat (" · ", ann_review_state_describe (state), NULL);
         guint nth = 0;
 
         g_assert_nonnull (find_widget (GTK_WIDGET (panel), GTK_TYPE_LABEL, label_has_suffix, suffix, &nth));

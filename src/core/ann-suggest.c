@@ -61,6 +61,11 @@ typedef struct
   int        span_group;   /* the group "s", or -1 */
   GArray    *nested;       /* of NestedGroup */
   gboolean   enabled;
+  /* "check": "date": the groups day, month and (optional) year must name a real day. */
+  gboolean   check_date;
+  int        day_group;
+  int        month_group;
+  int        year_group;
 } Rule;
 
 typedef struct
@@ -645,6 +650,43 @@ read_groups (AnnSuggester  *self,
   return TRUE;
 }
 
+/* The optional member "check". The one check, "date", needs the groups "day" and "month"
+ * (and takes "year" when the pattern has it): a regex cannot tell 31/4 or 29/2/2023 from a
+ * real day without growing monstrous, so the match is checked after it is found. */
+static gboolean
+read_check (Rule        *rule,
+            JsonObject  *object,
+            const char  *path,
+            GError     **error)
+{
+  g_autofree char *check_path = g_strdup_printf ("%s.check", path);
+  const char *check;
+
+  if (!ann_json_get_string (object, path, "check", FALSE, &check, error))
+    return FALSE;
+  if (check == NULL)
+    return TRUE;
+  if (strcmp (check, "date") != 0)
+    {
+      g_set_error (error, ANN_ERROR, ANN_ERROR_INVALID,
+                   _("%s: unknown check “%s” (the one check is “date”)"), check_path, check);
+      return FALSE;
+    }
+
+  rule->check_date = TRUE;
+  rule->day_group = g_regex_get_string_number (rule->regex, "day");
+  rule->month_group = g_regex_get_string_number (rule->regex, "month");
+  rule->year_group = g_regex_get_string_number (rule->regex, "year");
+  if (rule->day_group < 0 || rule->month_group < 0)
+    {
+      g_set_error (error, ANN_ERROR, ANN_ERROR_INVALID,
+                   _("%s: the date check needs the groups “day” and “month” in the pattern"),
+                   check_path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static Rule *
 read_rule (AnnSuggester  *self,
            Blocks        *blocks,
@@ -654,11 +696,12 @@ read_rule (AnnSuggester  *self,
            GError       **error)
 {
   static const char * const members[] = { "id", "label", "description", "pattern", "groups",
-                                          NULL };
+                                          "check", NULL };
   g_autofree char *path = NULL;
   g_autofree char *pattern_path = NULL;
   g_autofree char *label_path = NULL;
   g_autofree char *expanded = NULL;
+  g_autofree char *normal = NULL;
   g_autofree char *canonical = NULL;
   g_autoptr(GError) regex_error = NULL;
   g_autoptr(Rule) rule = NULL;
@@ -703,7 +746,11 @@ read_rule (AnnSuggester  *self,
   rule->nested = g_array_new (FALSE, TRUE, sizeof (NestedGroup));
   g_array_set_clear_func (rule->nested, (GDestroyNotify) nested_group_clear);
 
-  canonical = ann_suggest_canonicalize (expanded);
+  /* Articles are NFC, and GRegex knows no canonical equivalence: a pattern typed or saved in
+   * NFD ("Tỉnh ủy" as i + U+0309) would match nothing. The blocks are in the expanded text,
+   * normalised after their substitution, which may join a letter to a mark. */
+  normal = ann_text_normalize (expanded);
+  canonical = ann_suggest_canonicalize (normal);
   rule->regex = g_regex_new (canonical, G_REGEX_OPTIMIZE, 0, &regex_error);
   if (rule->regex == NULL)
     {
@@ -714,7 +761,8 @@ read_rule (AnnSuggester  *self,
     }
   rule->span_group = g_regex_get_string_number (rule->regex, "s");
 
-  if (!read_groups (self, rule, object, path, error))
+  if (!read_groups (self, rule, object, path, error)
+      || !read_check (rule, object, path, error))
     return NULL;
 
   return g_steal_pointer (&rule);
@@ -1295,6 +1343,38 @@ add_candidate (GArray     *candidates,
   g_array_append_val (candidates, candidate);
 }
 
+/* The number in @group of the match, or G_MAXUINT when the group did not take part or holds
+ * something else. */
+static guint
+fetch_number (GMatchInfo *match_info,
+              int         group)
+{
+  g_autofree char *text = NULL;
+  guint64 number;
+
+  if (group < 0)
+    return G_MAXUINT;
+  text = g_match_info_fetch (match_info, group);
+  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT16, &number, NULL))
+    return G_MAXUINT;
+  return (guint) number;
+}
+
+/* Whether the day, month and year of a match of a rule with the date check exist. Without a
+ * year, 29/2 passes: some year has it. A group that does not read as a number fails. */
+static gboolean
+is_real_date (Rule       *rule,
+              GMatchInfo *match_info)
+{
+  guint day = fetch_number (match_info, rule->day_group);
+  guint month = fetch_number (match_info, rule->month_group);
+  guint year = fetch_number (match_info, rule->year_group);
+
+  if (year == G_MAXUINT)
+    year = 2000;  /* a leap year */
+  return day <= 31 && month <= 12 && year > 0 && g_date_valid_dmy (day, month, year);
+}
+
 /* Every match of @regex; @rule, when given, says which groups are spans. @source names the
  * rule or list in messages. */
 static gboolean
@@ -1314,6 +1394,12 @@ collect_matches (GRegex      *regex,
     {
       gint start = -1;
       gint end = -1;
+
+      if (rule != NULL && rule->check_date && !is_real_date (rule, match_info))
+        {
+          g_match_info_next (match_info, &local_error);
+          continue;
+        }
 
       if (rule != NULL && rule->span_group >= 0)
         g_match_info_fetch_pos (match_info, rule->span_group, &start, &end);
@@ -1364,7 +1450,7 @@ compare_candidates (gconstpointer a,
 
 /* Whether an entity at [@start, @end) with @label may stand beside @other. The same span
  * holds one entity; two of one label never overlap; otherwise one must contain the other, and
- * when @nesting is given the pair (outer, inner) must be in it. */
+ * the pair (outer, inner) must be in @nesting. */
 static gboolean
 may_coexist (AnnEntity  *other,
              guint       start,
@@ -1389,7 +1475,7 @@ may_coexist (AnnEntity  *other,
   else
     return FALSE;
 
-  return nesting == NULL || g_hash_table_contains (nesting, pair);
+  return g_hash_table_contains (nesting, pair);
 }
 
 static gboolean
@@ -1522,21 +1608,25 @@ ann_suggester_run (AnnSuggester  *self,
 /* --- propagation -------------------------------------------------------------------------- */
 
 /**
- * ann_suggest_propagate:
+ * ann_suggester_propagate:
  * @file: the file @tagged belongs to
  * @tagged: an entity the user just tagged
  *
  * The other occurrences of @tagged's text, as whole words, with its case but in either tone
  * placement and Ð/Đ, as pending entities of its label (with its reference, not its note). An
  * occurrence is left out when an entity already has its span, or overlaps it with the same
- * label, or crosses it; one inside an entity of another label, or around one, is offered.
+ * label, or crosses it. One inside an entity of another label, or around one, is offered only
+ * when the nesting of the loaded rules allows that pair, as for ann_suggester_run(): with the
+ * bundled rules, "Hà" tagged PER is not offered inside the LOC "Hà Nội", while "Đông Hà"
+ * tagged LOC is offered inside the ORG "UBND thành phố Đông Hà".
  *
  * Returns: (transfer container) (element-type AnnEntity): new unfrozen pending entities with
  *   fresh ids, in text order; empty when there is nothing to offer
  */
 GPtrArray *
-ann_suggest_propagate (AnnFile   *file,
-                       AnnEntity *tagged)
+ann_suggester_propagate (AnnSuggester *self,
+                         AnnFile      *file,
+                         AnnEntity    *tagged)
 {
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
   g_autoptr(GString) pattern = g_string_new (LEFT_BOUNDARY);
@@ -1546,6 +1636,7 @@ ann_suggest_propagate (AnnFile   *file,
   GPtrArray *out;
   const char *text;
 
+  g_return_val_if_fail (ANN_IS_SUGGESTER (self), NULL);
   g_return_val_if_fail (ANN_IS_FILE (file), NULL);
   g_return_val_if_fail (ANN_IS_ENTITY (tagged), NULL);
 
@@ -1573,7 +1664,7 @@ ann_suggest_propagate (AnnFile   *file,
         g_array_remove_index (candidates, i);
     }
 
-  out = resolve (file, candidates, NULL);
+  out = resolve (file, candidates, self->nesting);
   for (guint i = 0; i < out->len; i++)
     ann_entity_set_ref (g_ptr_array_index (out, i), ann_entity_get_ref (tagged));
   return out;

@@ -57,10 +57,11 @@ guint         ann_suggester_get_n_gazetteers        (AnnSuggester   *self);
 GPtrArray    *ann_suggester_run                     (AnnSuggester   *self,
                                                      AnnFile        *file,
                                                      GError        **error);
+GPtrArray    *ann_suggester_propagate               (AnnSuggester   *self,
+                                                     AnnFile        *file,
+                                                     AnnEntity      *tagged);
 
 const char   *ann_suggest_get_data_dir              (void);
 char         *ann_suggest_canonicalize              (const char     *text);
-GPtrArray    *ann_suggest_propagate                 (AnnFile        *file,
-                                                     AnnEntity      *tagged);
 
 G_END_DECLS

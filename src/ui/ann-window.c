@@ -75,6 +75,9 @@ struct _AnnWindow
   /* commands */
   char               *current_label;    /* the label of the last tagging */
   gboolean            sticky;
+  AnnSuggester       *propagation_rules;       /* nullable: see get_propagation_rules() */
+  AnnLabelSchema     *propagation_labels;      /* the labels they were loaded for */
+  char               *propagation_rules_file;  /* and the rules file, "" for the bundled */
   AnnFindIndex       *find_index;
   GArray             *find_matches;
   guint               find_current;
@@ -1994,25 +1997,92 @@ add_suggestions (AnnWindow *self,
   return added;
 }
 
+/* The bundled rules, or the user's own rules file. */
+static AnnSuggester *
+make_rules (AnnWindow  *self,
+            GError    **error)
+{
+  GSettings *settings = get_settings (self);
+  g_autofree char *rules = settings ? g_settings_get_string (settings, "rules-file") : NULL;
+  g_autoptr(AnnSuggester) suggester = ann_suggester_new (ann_file_get_labels (self->file));
+  g_autoptr(GFile) file = NULL;
+
+  if (rules == NULL || *rules == '\0')
+    {
+      if (!ann_suggester_load_bundled_rules (suggester, error))
+        return NULL;
+      return g_steal_pointer (&suggester);
+    }
+
+  file = g_file_new_for_path (rules);
+  if (!ann_suggester_load_rules (suggester, file, error))
+    return NULL;
+  return g_steal_pointer (&suggester);
+}
+
+/* The rules with the bundled gazetteers. */
+static AnnSuggester *
+make_suggester (AnnWindow  *self,
+                GError    **error)
+{
+  g_autoptr(AnnSuggester) suggester = make_rules (self, error);
+
+  if (suggester == NULL || !ann_suggester_load_bundled_gazetteers (suggester, error))
+    return NULL;
+  return g_steal_pointer (&suggester);
+}
+
+/* The rules that propagation follows (how suggestions may nest): those Suggest uses, loaded
+ * once for the file's labels and the rules file in Preferences, and again when either changes.
+ * Loading compiles every pattern (about 9 ms), too long to repeat at every tag. */
+static AnnSuggester *
+get_propagation_rules (AnnWindow  *self,
+                       GError    **error)
+{
+  GSettings *settings = get_settings (self);
+  g_autofree char *rules_file = settings ? g_settings_get_string (settings, "rules-file") : NULL;
+  AnnLabelSchema *labels = ann_file_get_labels (self->file);
+
+  if (self->propagation_rules == NULL || self->propagation_labels != labels ||
+      g_strcmp0 (self->propagation_rules_file, rules_file) != 0)
+    {
+      g_clear_object (&self->propagation_rules);
+      g_set_object (&self->propagation_labels, labels);
+      g_free (self->propagation_rules_file);
+      self->propagation_rules_file = g_steal_pointer (&rules_file);
+      self->propagation_rules = make_rules (self, error);
+    }
+  return self->propagation_rules;
+}
+
 /* More offers than anyone decides one by one: a common word tagged by mistake, or on purpose
  * in a long article. Thousands of them took seconds to add (measured: 8 553 in a 1 MB article
  * froze the window for 18 s), for nothing the user wants; Tag All Occurrences does it at once. */
 #define MAX_OFFERS 500
 
-/* After a string is tagged, its other occurrences are offered as suggestions. */
+/* After a string is tagged, its other occurrences are offered as suggestions. They nest in
+ * other entities only as the rules that Suggest uses allow. */
 static void
 offer_other_occurrences (AnnWindow *self,
                          AnnEntity *tagged)
 {
   g_autoptr(GPtrArray) offers = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  AnnSuggester *rules;
 
   if (!propagation_enabled (self))
     return;
-  offers = ann_suggest_propagate (self->file, tagged);
+  rules = get_propagation_rules (self, &error);
+  if (rules == NULL)
+    {
+      message = g_strdup_printf (_("Other occurrences are not offered: %s"), error->message);
+      report (self, message);
+      return;
+    }
+  offers = ann_suggester_propagate (rules, self->file, tagged);
   if (offers->len > MAX_OFFERS)
     {
-      g_autofree char *message = NULL;
-
       message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                               "“%s” occurs %u more time: too many to offer one "
                                               "by one. Tag All Occurrences tags them at once.",
@@ -2024,27 +2094,6 @@ offer_other_occurrences (AnnWindow *self,
       return;
     }
   add_suggestions (self, offers);
-}
-
-/* The bundled rules and gazetteers, or the user's own rules file with the bundled gazetteers. */
-static AnnSuggester *
-make_suggester (AnnWindow  *self,
-                GError    **error)
-{
-  GSettings *settings = get_settings (self);
-  g_autofree char *rules = settings ? g_settings_get_string (settings, "rules-file") : NULL;
-  g_autoptr(AnnSuggester) suggester = NULL;
-  g_autoptr(GFile) file = NULL;
-
-  if (rules == NULL || *rules == '\0')
-    return ann_suggester_new_default (ann_file_get_labels (self->file), error);
-
-  suggester = ann_suggester_new (ann_file_get_labels (self->file));
-  file = g_file_new_for_path (rules);
-  if (!ann_suggester_load_rules (suggester, file, error) ||
-      !ann_suggester_load_bundled_gazetteers (suggester, error))
-    return NULL;
-  return g_steal_pointer (&suggester);
 }
 
 /**
@@ -2950,6 +2999,8 @@ ann_window_dispose (GObject *object)
   if (self->recent != NULL)
     g_signal_handlers_disconnect_by_data (self->recent, self);
   set_file (self, NULL, NULL);
+  g_clear_object (&self->propagation_rules);
+  g_clear_object (&self->propagation_labels);
   gtk_widget_dispose_template (GTK_WIDGET (self), ANN_TYPE_WINDOW);
 
   G_OBJECT_CLASS (ann_window_parent_class)->dispose (object);
@@ -2962,6 +3013,7 @@ ann_window_finalize (GObject *object)
 
   g_clear_pointer (&self->current_label, g_free);
   g_clear_pointer (&self->reselect_id, g_free);
+  g_clear_pointer (&self->propagation_rules_file, g_free);
 
   G_OBJECT_CLASS (ann_window_parent_class)->finalize (object);
 }
