@@ -683,6 +683,16 @@ collect_shown_accels (GtkWidget  *widget,
     collect_shown_accels (child, shown, actions);
 }
 
+/* The application's icon is found without an installation (the window and About show it). */
+static void
+test_app_icon_bundled (void)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+
+  g_assert_true (gtk_icon_theme_has_icon (theme, "io.github.articleannotator.ArticleAnnotator"));
+  g_assert_true (gtk_icon_theme_has_icon (theme, "io.github.articleannotator.ArticleAnnotator-symbolic"));
+}
+
 /* The Keyboard Shortcuts window shows every accelerator the application sets. */
 static void
 test_shortcuts_window_complete (void)
@@ -2337,6 +2347,7 @@ main (int    argc,
   g_test_add_func ("/window/rejected-look", test_rejected_look);
   g_test_add_func ("/window/message-goes-with-its-document", test_message_goes_with_its_document);
   g_test_add_func ("/window/shortcuts-window-complete", test_shortcuts_window_complete);
+  g_test_add_func ("/window/app-icon-bundled", test_app_icon_bundled);
   g_test_add_func ("/window/editor-keeps-note-and-ref", test_editor_keeps_note_and_ref);
   g_test_add_func ("/window/panel-follows-undo", test_panel_follows_undo);
   g_test_add_func ("/window/typed-note-is-kept", test_typed_note_is_kept);
