@@ -559,6 +559,65 @@ test_article_tags_contrast (void)
   close_and_finalize (window);
 }
 
+/* A file may give its labels any colour: the text on dark and mid-tone ones (GNOME's own
+ * blue and red among them, and the grey where black and white contrast alike) is readable
+ * too, in black or white instead of the usual dark grey. */
+static void
+test_custom_colours_readable (void)
+{
+  static const char * const colours[] = { "#1c3f8a", "#e01b24", "#1c71d8", "#767676", "#000000",
+                                          "#7f7f7f", "#ffffff" };
+  g_autofree char *dir = test_tmp_dir ("ann-accessibility");
+  g_autofree char *path = g_build_filename (dir, "colours.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GRegex) colour = g_regex_new ("\"color\": \"#[0-9a-f]{6}\"", 0, 0, NULL);
+  g_autoptr(GString) recoloured = g_string_new (NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GPtrArray) tags = g_ptr_array_new ();
+  const char *rest;
+  guint n = 0, texts = 0;
+  AnnWindow *window;
+  AnnArticleView *view;
+
+  g_assert_true (g_file_get_contents (SAMPLE_DIR "/sample-article.json", &contents, NULL, NULL));
+  rest = contents;
+  g_regex_match (colour, contents, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      int start, end;
+
+      g_match_info_fetch_pos (match, 0, &start, &end);
+      g_string_append_len (recoloured, rest, contents + start - rest);
+      g_string_append_printf (recoloured, "\"color\": \"%s\"", colours[n++ % G_N_ELEMENTS (colours)]);
+      rest = contents + end;
+      g_match_info_next (match, NULL);
+    }
+  g_string_append (recoloured, rest);
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (colours));
+  g_assert_true (g_file_set_contents (path, recoloured->str, -1, NULL));
+
+  window = open_window (app, path);
+  view = ANN_ARTICLE_VIEW (ann_window_get_article_view (window));
+  gtk_text_tag_table_foreach (gtk_text_buffer_get_tag_table (gtk_text_view_get_buffer (ann_article_view_get_text_view (view))),
+                              collect_tag, tags);
+  for (guint i = 0; i < tags->len; i++)
+    {
+      GtkTextTag *tag = g_ptr_array_index (tags, i);
+      g_autofree char *what = tag_describe (tag);
+      double back[3], text[3];
+
+      if (!tag_color (tag, "background", back))
+        continue;
+      g_assert_true (tag_color (tag, "foreground", text));
+      if (wcag_contrast (text, back) < WCAG_TEXT_CONTRAST)
+        g_error ("%s: the text's contrast is %.2f:1, below %.1f:1", what, wcag_contrast (text, back),
+                 WCAG_TEXT_CONTRAST);
+      texts++;
+    }
+  g_assert_cmpuint (texts, >=, G_N_ELEMENTS (colours));
+  close_and_finalize (window);
+}
+
 /* --- text size ---------------------------------------------------------------------------------- */
 
 static gboolean
@@ -705,6 +764,7 @@ main (int    argc,
   g_test_add_func ("/accessibility/dialog-names", test_dialog_names);
   g_test_add_func ("/accessibility/dark-follows-desktop", test_dark_follows_desktop);
   g_test_add_func ("/accessibility/article-tags-contrast", test_article_tags_contrast);
+  g_test_add_func ("/accessibility/custom-colours-readable", test_custom_colours_readable);
   g_test_add_func ("/accessibility/text-scales", test_text_scales);
 
   status = g_test_run ();

@@ -13,6 +13,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 
 #include "ann-article-view.h"
@@ -98,8 +100,46 @@ remove_label_tags (AnnArticleView *self)
     }
 }
 
-/* A colour is readable under dark text in light and dark themes alike, since the tag sets both
- * the background and the text colour. */
+/* WCAG 2's relative luminance of an sRGB colour */
+static double
+luminance (const GdkRGBA *color)
+{
+  const double channels[] = { color->red, color->green, color->blue };
+  const double weights[] = { 0.2126, 0.7152, 0.0722 };
+  double sum = 0;
+
+  for (guint i = 0; i < 3; i++)
+    sum += weights[i] * (channels[i] <= 0.04045 ? channels[i] / 12.92
+                                                 : pow ((channels[i] + 0.055) / 1.055, 2.4));
+  return sum;
+}
+
+static double
+contrast (const GdkRGBA *a,
+          const GdkRGBA *b)
+{
+  double la = luminance (a), lb = luminance (b);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+/* The text colour on a label's colour: the usual dark grey where it reads (4.5:1, WCAG's
+ * minimum for text), as on every default colour; on a darker colour a file may give, black or
+ * white, whichever contrasts more: one of them always reaches 4.58:1. */
+static GdkRGBA
+text_color_on (const GdkRGBA *background)
+{
+  static const GdkRGBA dark = { 0x1e / 255.0, 0x1e / 255.0, 0x1e / 255.0, 1 };
+  static const GdkRGBA black = { 0, 0, 0, 1 };
+  static const GdkRGBA white = { 1, 1, 1, 1 };
+
+  if (contrast (&dark, background) >= 4.5)
+    return dark;
+  return contrast (&black, background) >= contrast (&white, background) ? black : white;
+}
+
+/* A colour is readable in light and dark themes alike, since the tag sets both the background
+ * and the text colour. */
 static void
 create_label_tags (AnnArticleView *self)
 {
@@ -110,13 +150,14 @@ create_label_tags (AnnArticleView *self)
     {
       AnnLabel *label = ann_label_schema_get_nth (labels, i);
       const char *color = ann_label_get_color (label) ? ann_label_get_color (label) : "#c0bfbc";
-      GdkRGBA rgba, shade;
+      GdkRGBA rgba, shade, text;
       GtkTextTag *tag;
 
       gdk_rgba_parse (&rgba, color);
+      text = text_color_on (&rgba);
       tag = gtk_text_buffer_create_tag (buffer, NULL,
                                         "background-rgba", &rgba,
-                                        "foreground", "#1e1e1e",
+                                        "foreground-rgba", &text,
                                         NULL);
       g_hash_table_insert (self->label_tags, g_strdup (ann_label_get_id (label)), tag);
 
