@@ -2015,6 +2015,25 @@ test_review (void)
         g_assert_nonnull (find_widget (GTK_WIDGET (panel), GTK_TYPE_LABEL, label_has_suffix, suffix, &nth));
       }
 
+    /* A boundary conflict shows by shape (italics), not by its line's colour alone. */
+    for (guint i = 0; i < 9; i++)
+      {
+        AnnEntity *candidate = ann_entity_store_get_nth (store, i);
+
+        if (ann_review_classify (store, candidate, 3) == ANN_REVIEW_BOUNDARY_CONFLICT)
+          {
+            AnnArticleView *view = ANN_ARTICLE_VIEW (ann_window_get_article_view (window));
+            GtkTextBuffer *buffer = gtk_text_view_get_buffer (ann_article_view_get_text_view (view));
+            GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer),
+                                                         "review-boundary-conflict");
+            PangoStyle style;
+
+            g_assert_true (has_tag_named (window, ann_entity_get_start (candidate), "review-boundary-conflict"));
+            g_object_get (tag, "style", &style, NULL);
+            g_assert_cmpint (style, ==, PANGO_STYLE_ITALIC);
+          }
+      }
+
     ann_annotation_panel_set_disagreements_only (panel, TRUE);
     spin ();
     shown = ann_annotation_panel_get_shown (panel);

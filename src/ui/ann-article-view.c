@@ -826,8 +826,13 @@ ann_article_view_init (AnnArticleView *self)
                                 NULL);
   self->review_tags[ANN_REVIEW_BOUNDARY_CONFLICT] =
     gtk_text_buffer_create_tag (get_buffer (self), "review-boundary-conflict",
-                                /* No "overline-rgba": GTK 4.8 frees that colour twice. */
-                                "overline", PANGO_OVERLINE_SINGLE,
+                                /* Italic, which review uses for nothing else (a pending
+                                 * suggestion's italics are a mark of the normal window): an
+                                 * overline would have been the shape, but GTK 4.8 frees an
+                                 * overline's own colour twice, and without one it takes the
+                                 * theme's text colour, all but invisible in dark on a light
+                                 * label colour. */
+                                "style", PANGO_STYLE_ITALIC,
                                 "underline", PANGO_UNDERLINE_SINGLE,
                                 "underline-rgba", &CONFLICT_MARK_COLOR,
                                 NULL);
