@@ -166,10 +166,30 @@ ann_file_new (AnnDocument    *document,
   return self;
 }
 
+/* Ids (of labels, entities and relations) and relation types follow the rule of label ids,
+ * since exchange formats hold them as words. The message names the member, and shows a
+ * control or invisible character as its code point: printed raw, it would hide. */
 static gboolean
-is_token (const char *string)
+check_token (const char  *value,
+             const char  *path,
+             const char  *member,
+             GError     **error)
 {
-  return ann_label_id_is_valid (string);
+  g_autofree char *shown = NULL;
+
+  if (ann_label_id_is_valid (value))
+    return TRUE;
+
+  shown = ann_text_show_invisible (value);
+  if (strcmp (member, "type") == 0)
+    g_set_error (error, ANN_ERROR, ANN_ERROR_INVALID,
+                 _("%s.type: “%s” is not a valid relation type (it must be non-empty, without "
+                   "white space or control characters)"), path, shown);
+  else
+    g_set_error (error, ANN_ERROR, ANN_ERROR_INVALID,
+                 _("%s.id: “%s” is not a valid id (it must be non-empty, without white space "
+                   "or control characters)"), path, shown);
+  return FALSE;
 }
 
 /* --- the document ------------------------------------------------------------------------- */
@@ -244,13 +264,8 @@ read_label (JsonNode    *node,
       !ann_json_get_string (object, path, "key", FALSE, &key, error))
     return NULL;
 
-  if (!ann_label_id_is_valid (id))
-    {
-      g_set_error (error, ANN_ERROR, ANN_ERROR_INVALID,
-                   _("%s.id: “%s” is not a valid label id (it must be non-empty, without spaces)"),
-                   path, id);
-      return NULL;
-    }
+  if (!check_token (id, path, "id", error))
+    return NULL;
   if (color != NULL && !ann_label_color_is_valid (color))
     {
       g_set_error (error, ANN_ERROR, ANN_ERROR_INVALID,
@@ -401,13 +416,8 @@ read_entity (JsonNode        *node,
 
   if (!ann_json_get_string (object, index_path, "id", TRUE, &id, error))
     return NULL;
-  if (!is_token (id))
-    {
-      g_set_error (error, ANN_ERROR, ANN_ERROR_INVALID,
-                   _("%s.id: “%s” is not a valid id (it must be non-empty, without spaces)"),
-                   index_path, id);
-      return NULL;
-    }
+  if (!check_token (id, index_path, "id", error))
+    return NULL;
 
   /* From here on, messages name the entity by its id too. */
   path = g_strdup_printf ("%s (“%s”)", index_path, id);
@@ -425,8 +435,10 @@ read_entity (JsonNode        *node,
 
   if (ann_label_schema_lookup (labels, label) == NULL)
     {
+      g_autofree char *shown = ann_text_show_invisible (label);
+
       g_set_error (error, ANN_ERROR, ANN_ERROR_INVALID,
-                   _("%s: the label “%s” is not defined in $.labels"), path, label);
+                   _("%s: the label “%s” is not defined in $.labels"), path, shown);
       return NULL;
     }
   if (!check_span (document, path, start, end, text, error))
@@ -503,12 +515,8 @@ read_relation (JsonNode     *node,
       !ann_json_get_string (object, path, "to", TRUE, &to, error))
     return FALSE;
 
-  if (!is_token (id) || !is_token (type))
-    {
-      g_set_error (error, ANN_ERROR, ANN_ERROR_INVALID,
-                   _("%s: the id and type must be non-empty, without spaces"), path);
-      return FALSE;
-    }
+  if (!check_token (id, path, "id", error) || !check_token (type, path, "type", error))
+    return FALSE;
   if (!g_hash_table_add (seen_ids, (char *) id))
     {
       g_set_error (error, ANN_ERROR, ANN_ERROR_DUPLICATE,
@@ -519,9 +527,11 @@ read_relation (JsonNode     *node,
     {
       if (ann_entity_store_lookup_id (self->entities, end_id) == NULL)
         {
+          g_autofree char *shown = ann_text_show_invisible (end_id);
+
           g_set_error (error, ANN_ERROR, ANN_ERROR_NOT_FOUND,
                        _("%s: relation “%s” refers to entity “%s”, which does not exist"),
-                       path, id, end_id);
+                       path, id, shown);
           return FALSE;
         }
     }

@@ -548,3 +548,33 @@ ann_text_is_word_char (gunichar c)
       return FALSE;
     }
 }
+
+/**
+ * ann_text_show_invisible:
+ *
+ * @text for a message: every character that would print as nothing or as something it is not
+ * (a control character, a format character, white space other than the ASCII space) becomes
+ * its code point, as in "T<U+0001>1", so that the user sees what is wrong with a name.
+ */
+char *
+ann_text_show_invisible (const char *text)
+{
+  g_autofree char *valid = NULL;
+  GString *out;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  valid = g_utf8_make_valid (text, -1);
+  out = g_string_sized_new (strlen (valid));
+  for (const char *p = valid; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      /* g_unichar_isgraph() counts the line and paragraph separators as graphic. */
+      if (c == ' ' || (g_unichar_isgraph (c) && !g_unichar_isspace (c)))
+        g_string_append_unichar (out, c);
+      else
+        g_string_append_printf (out, "<U+%04X>", c);
+    }
+  return g_string_free (out, FALSE);
+}

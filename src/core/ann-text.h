@@ -23,5 +23,6 @@ gboolean  ann_text_check_normalized  (const char    *text,
 char     *ann_text_find_mojibake     (const char    *text);
 char     *ann_text_compute_id        (const char    *text);
 gboolean  ann_text_is_word_char      (gunichar       c);
+char     *ann_text_show_invisible    (const char    *text);
 
 G_END_DECLS

@@ -200,6 +200,18 @@ def invalid_cases():
         "refers to entity “T42”, which does not exist"
     yield "entities-not-array.json", variant(lambda d: d.update(entities={})), \
         "$.entities: expected an array, found an object"
+    # Ids and relation types: no white space or control character, and the message shows one
+    # that is invisible as its code point.
+    yield "entity-id-control.json", variant(entity(0, id="T\u00011")), \
+        "$.entities[0].id: “T<U+0001>1” is not a valid id"
+    yield "label-id-control.json", variant(lambda d: d["labels"][6].update(id="MISC\u009b")), \
+        "$.labels[6].id: “MISC<U+009B>” is not a valid id"
+    yield "relation-type-space.json", variant(lambda d: d["relations"][0].update(type="member of")), \
+        "$.relations[0].type: “member of” is not a valid relation type"
+    yield "relation-type-empty.json", variant(lambda d: d["relations"][0].update(type="")), \
+        "$.relations[0].type: “” is not a valid relation type"
+    yield "relation-type-separator.json", variant(lambda d: d["relations"][0].update(
+        type="member\u2028of")), "$.relations[0].type: “member<U+2028>of” is not a valid relation type"
     yield "null-note.json", good.replace('"note": "Bí thư; tên đầy đủ"', '"note": null', 1), \
         "$.entities[2] (“T3”).note: expected a string, found null"
 
