@@ -138,6 +138,39 @@ test_invalid_corpus (void)
   g_assert_cmpuint (checked, >=, 40);
 }
 
+static char *
+load_error_message (const char *name)
+{
+  g_autofree char *path = fixture_path (name);
+  g_autoptr(GFile) gfile = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AnnFile) file = ann_file_load (gfile, &error);
+
+  g_assert_null (file);
+  g_assert_nonnull (error);
+  return g_strdup (error->message);
+}
+
+/* A text that differs from its slice gets a hint only when the hint is true: the text is
+ * there at byte offsets, or at UTF-16 offsets, or it is the slice in NFD. */
+static void
+test_mismatch_hints (void)
+{
+  g_autofree char *plain = load_error_message ("invalid/text-mismatch.json");
+  g_autofree char *bytes = load_error_message ("invalid/byte-offsets.json");
+  g_autofree char *utf16 = load_error_message ("invalid/utf16-offsets.json");
+  g_autofree char *nfd = load_error_message ("invalid/entity-text-nfd.json");
+
+  g_assert_null (strstr (plain, "offsets count"));
+  g_assert_nonnull (strstr (bytes, "not bytes"));
+  g_assert_null (strstr (bytes, "UTF-16"));
+  g_assert_nonnull (strstr (utf16, "not UTF-16 units"));
+  g_assert_null (strstr (utf16, "not bytes"));
+  /* Not “does not match … which reads” the same-looking string. */
+  g_assert_nonnull (strstr (nfd, "NFC"));
+  g_assert_null (strstr (nfd, "does not match"));
+}
+
 static void
 test_version_error_code (void)
 {
@@ -376,6 +409,7 @@ main (int    argc,
   g_test_add_func ("/file/round-trip/20000-entities", test_round_trip_20000_entities);
   g_test_add_func ("/file/load/every-member", test_load_reads_every_member);
   g_test_add_func ("/file/load/invalid-corpus", test_invalid_corpus);
+  g_test_add_func ("/file/load/mismatch-hints", test_mismatch_hints);
   g_test_add_func ("/file/load/version-error", test_version_error_code);
   g_test_add_func ("/file/load/garbage", test_garbage_refused);
   g_test_add_func ("/file/load/missing", test_missing_file);

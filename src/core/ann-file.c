@@ -350,6 +350,72 @@ read_annotators (JsonObject  *object,
   return TRUE;
 }
 
+/* Whether @text is the slice of @article from @start to @end when these count UTF-8 bytes or
+ * UTF-16 units instead of characters, as other tools often do: the message then says so. */
+static gboolean
+found_counting (const char *article,
+                gint64      start,
+                gint64      end,
+                const char *text,
+                gboolean    utf16)
+{
+  const char *from = NULL;
+  const char *to = NULL;
+  gint64 units = 0;
+
+  for (const char *p = article; units <= end; p = g_utf8_next_char (p))
+    {
+      if (units == start)
+        from = p;
+      if (units == end)
+        to = p;
+      if (*p == '\0' || to != NULL)
+        break;
+      if (utf16)
+        units += g_utf8_get_char (p) > 0xFFFF ? 2 : 1;
+      else
+        units += g_utf8_skip[*(const guchar *) p];
+    }
+
+  return from != NULL && to != NULL && strlen (text) == (gsize) (to - from) &&
+         memcmp (from, text, to - from) == 0;
+}
+
+/* An entity's text that differs from the article's slice: say how, when we can tell, since
+ * the two may look the same (an NFD text) or be there at offsets counted in other units. */
+static void
+refuse_mismatch (AnnDocument  *document,
+                 const char   *path,
+                 gint64        start,
+                 gint64        end,
+                 const char   *text,
+                 GError      **error)
+{
+  const char *article = ann_document_get_text (document);
+  g_autofree char *actual = ann_document_dup_slice (document, start, end);
+  g_autofree char *composed = ann_text_compose (text);
+
+  if (strcmp (composed, actual) == 0)
+    g_set_error (error, ANN_ERROR, ANN_ERROR_INVALID,
+                 _("%s: the text “%s” is not in Unicode normal form C (NFC): it must be "
+                   "written with composed characters, as the article at %lld–%lld is"),
+                 path, text, (long long) start, (long long) end);
+  else if (found_counting (article, start, end, text, FALSE))
+    g_set_error (error, ANN_ERROR, ANN_ERROR_INVALID,
+                 _("%s: the text “%s” does not match the article at %lld–%lld, which reads “%s” "
+                   "(offsets count characters, not bytes)"),
+                 path, text, (long long) start, (long long) end, actual);
+  else if (found_counting (article, start, end, text, TRUE))
+    g_set_error (error, ANN_ERROR, ANN_ERROR_INVALID,
+                 _("%s: the text “%s” does not match the article at %lld–%lld, which reads “%s” "
+                   "(offsets count characters (code points), not UTF-16 units)"),
+                 path, text, (long long) start, (long long) end, actual);
+  else
+    g_set_error (error, ANN_ERROR, ANN_ERROR_INVALID,
+                 _("%s: the text “%s” does not match the article at %lld–%lld, which reads “%s”"),
+                 path, text, (long long) start, (long long) end, actual);
+}
+
 static gboolean
 check_span (AnnDocument  *document,
             const char   *path,
@@ -361,7 +427,6 @@ check_span (AnnDocument  *document,
   guint length = ann_document_get_length (document);
   gsize byte_start;
   gsize byte_end;
-  g_autofree char *actual = NULL;
 
   if (end <= start)
     {
@@ -384,11 +449,7 @@ check_span (AnnDocument  *document,
       memcmp (text, ann_document_get_text (document) + byte_start, byte_end - byte_start) == 0)
     return TRUE;
 
-  actual = ann_document_dup_slice (document, start, end);
-  g_set_error (error, ANN_ERROR, ANN_ERROR_INVALID,
-               _("%s: the text “%s” does not match the article at %lld–%lld, which reads “%s” "
-                 "(offsets count characters, not bytes)"),
-               path, text, (long long) start, (long long) end, actual);
+  refuse_mismatch (document, path, start, end, text, error);
   return FALSE;
 }
 

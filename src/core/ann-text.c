@@ -292,6 +292,19 @@ ann_text_normalize (const char *text)
   return normalize_nfc (stripped);
 }
 
+/**
+ * ann_text_compose:
+ *
+ * @text (valid UTF-8) in NFC and nothing else changed, unlike ann_text_normalize().
+ */
+char *
+ann_text_compose (const char *text)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+
+  return normalize_nfc (text);
+}
+
 static void
 map_append (GArray *map,
             guint   offset)
