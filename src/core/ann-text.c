@@ -66,7 +66,8 @@ decode_utf16 (const guint8  *data,
  * ann_text_decode:
  *
  * Turns the bytes of a text file into UTF-8: UTF-8 (with or without a BOM) or UTF-16 with a
- * BOM. Invalid UTF-8 is refused with the byte offset of the first bad byte.
+ * BOM. Invalid UTF-8 is refused with the byte offset of the first bad byte, and UTF-32 (with
+ * a BOM) as such.
  */
 char *
 ann_text_decode (const guint8  *data,
@@ -75,6 +76,15 @@ ann_text_decode (const guint8  *data,
 {
   const char *end = NULL;
 
+  /* Before UTF-16, whose little-endian byte order mark begins UTF-32's. */
+  if (length >= 4 && (memcmp (data, "\xFF\xFE\0\0", 4) == 0 ||
+                      memcmp (data, "\0\0\xFE\xFF", 4) == 0))
+    {
+      g_set_error (error, ANN_ERROR, ANN_ERROR_ENCODING,
+                   _("The file is in UTF-32 (it starts with a UTF-32 byte order mark), which is "
+                     "not supported; save it as UTF-8 or UTF-16"));
+      return NULL;
+    }
   if (length >= 2 && data[0] == 0xFF && data[1] == 0xFE)
     return decode_utf16 (data + 2, length - 2, "UTF-16LE", error);
   if (length >= 2 && data[0] == 0xFE && data[1] == 0xFF)
