@@ -318,6 +318,19 @@ test_stats (void)
   g_assert_nonnull (strstr (table_run.out, "Entities:   48"));
 }
 
+/* A failed save names the file asked for and says why, not GLib's temporary file. */
+static void
+test_output_folder_missing (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "import", "--from", "txt", SAMPLE_DIR "/sample-article.txt",
+           "-o", "/nonexistent/x.json", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, ==, "/nonexistent/x.json: the folder /nonexistent does not exist\n");
+  g_assert_cmpstr (run.out, ==, "");
+}
+
 /* stats prints text from the file fit for a terminal: no control character (an escape
  * sequence in a title), and a one-line article's title cut after 200 characters. */
 static void
@@ -1308,6 +1321,7 @@ main (int    argc,
   g_test_add_func ("/cli/export-import/round-trip", test_export_import_round_trip);
   g_test_add_func ("/cli/export/usage-and-errors", test_export_usage_and_errors);
   g_test_add_func ("/cli/import/errors", test_import_errors);
+  g_test_add_func ("/cli/output-folder-missing", test_output_folder_missing);
   g_test_add_func ("/cli/brat-prefix-and-text-beside", test_brat_prefix_and_text_beside);
   g_test_add_func ("/cli/double-dash", test_double_dash);
   g_test_add_func ("/cli/outputs-that-would-overwrite", test_outputs_that_would_overwrite);

@@ -5,8 +5,10 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ann-error.h"
 #include "ann-file.h"
@@ -319,6 +321,54 @@ test_save_failure_keeps_nothing (void)
   g_assert_false (g_file_query_exists (target, NULL));
 }
 
+/* GLib names the temporary file it could not write ("out.json.1CDDZ3"); the message must name
+ * the file asked for instead, and say why. */
+static void
+assert_save_error_names (GFile       *target,
+                         const char  *reason)
+{
+  g_autofree char *source = fixture_path ("valid/vietnamese.json");
+  g_autoptr(GFile) source_file = g_file_new_for_path (source);
+  g_autoptr(AnnFile) file = ann_file_load (source_file, NULL);
+  g_autofree char *name = g_file_get_parse_name (target);
+  g_autofree char *prefix = g_strconcat (name, ": ", NULL);
+  g_autofree char *temporary = g_strconcat (name, ".", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (ann_file_save (file, target, &error));
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_true (error->domain == G_FILE_ERROR);
+  g_assert_true (g_str_has_prefix (error->message, prefix));
+  g_assert_null (strstr (error->message, temporary));
+  g_assert_nonnull (strstr (error->message, reason));
+}
+
+static void
+test_save_failure_names_target (void)
+{
+  g_autofree char *dir = test_tmp_dir ("ann-file");
+  g_autofree char *not_folder = g_build_filename (dir, "notes.txt", NULL);
+  g_autofree char *in_file = g_build_filename (not_folder, "out.json", NULL);
+  g_autofree char *locked = g_build_filename (dir, "locked", NULL);
+  g_autofree char *in_locked = g_build_filename (locked, "out.json", NULL);
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/dir/out.json");
+  g_autoptr(GFile) under_file = g_file_new_for_path (in_file);
+  g_autoptr(GFile) under_locked = g_file_new_for_path (in_locked);
+
+  assert_save_error_names (missing, "the folder /nonexistent/dir does not exist");
+
+  g_assert_true (g_file_set_contents (not_folder, "a file, not a folder", -1, NULL));
+  assert_save_error_names (under_file, g_strerror (ENOTDIR));
+
+  /* The superuser writes in any folder. */
+  if (geteuid () == 0)
+    return;
+  g_assert_cmpint (g_mkdir (locked, 0500), ==, 0);
+  assert_save_error_names (under_locked, g_strerror (EACCES));
+  g_assert_cmpint (g_chmod (locked, 0700), ==, 0);
+}
+
 /* A valid file whose entities are out of order loads, and is written in the canonical order. */
 static void
 test_entities_sorted_on_save (void)
@@ -415,6 +465,7 @@ main (int    argc,
   g_test_add_func ("/file/load/missing", test_missing_file);
   g_test_add_func ("/file/save/atomic", test_save_is_atomic_and_replaces);
   g_test_add_func ("/file/save/failure", test_save_failure_keeps_nothing);
+  g_test_add_func ("/file/save/failure-names-target", test_save_failure_names_target);
   g_test_add_func ("/file/save/sorted", test_entities_sorted_on_save);
   g_test_add_func ("/file/save/relation-dropped", test_relation_dropped_with_its_entity);
   g_test_add_func ("/file/create-entity", test_create_entity);
