@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "ann-file.h"
+#include "ann-text.h"
 #include "test-tmp.h"
 
 typedef struct
@@ -134,6 +135,35 @@ test_validate_garbage_file (void)
 
   g_assert_cmpint (g_remove (path), ==, 0);
   g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* Random bytes are refused at their first byte. This file is 50 MB of a valid article, and
+ * only its last line is missing: validate reads to the end and says where the problem is. */
+static void
+test_validate_long_file_broken_at_end (void)
+{
+  static const char words[] = "Bí thư Tỉnh ủy Đắk Nông Vũ Tiến Lư làm việc với Hội nghị Trung ương. ";
+  g_autofree char *dir = test_tmp_dir ("ann-cli");
+  g_autofree char *path = g_build_filename (dir, "long.json", NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autofree char *id = NULL;
+  g_autofree char *expected = NULL;
+  g_auto(Run) run = { 0 };
+
+  while (text->len < 50 * 1024 * 1024)
+    g_string_append (text, words);
+  id = ann_text_compute_id (text->str);
+  g_string_append_printf (json, "{\n  \"format\": \"article-annotator\",\n  \"version\": 1,\n"
+                          "  \"document\": {\n    \"id\": \"%s\",\n    \"text\": \"%s\"\n  },\n"
+                          "  \"labels\": [],\n  \"entities\": [\n", id, text->str);
+  g_assert_true (g_file_set_contents (path, json->str, json->len, NULL));
+
+  run_cli (&run, "validate", path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  expected = g_strconcat (path, ": line 10, column 1: unexpected end of file", NULL);
+  g_assert_true (g_str_has_prefix (run.err, expected));
+  g_assert_cmpstr (run.out, ==, "");
 }
 
 static void
@@ -1365,6 +1395,7 @@ main (int    argc,
   g_test_add_func ("/cli/validate/invalid-corpus", test_validate_invalid_corpus);
   g_test_add_func ("/cli/validate/mixed", test_validate_mixed_files);
   g_test_add_func ("/cli/validate/garbage", test_validate_garbage_file);
+  g_test_add_func ("/cli/validate/long-file-broken-at-end", test_validate_long_file_broken_at_end);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/import/txt", test_import_txt);

@@ -12,6 +12,7 @@
 
 #include "ann-error.h"
 #include "ann-file.h"
+#include "ann-text.h"
 
 #include <json-glib/json-glib.h>
 #include "test-tmp.h"
@@ -203,6 +204,78 @@ test_garbage_refused (void)
   g_assert_null (file);
   g_assert_error (error, ANN_ERROR, ANN_ERROR_SYNTAX);
   g_assert_true (g_str_has_prefix (error->message, "garbage.json: line "));
+}
+
+/* A file that is valid but for @break_at_end: its one entity, at the end of @text, has the
+ * wrong text, or the file lacks its last brace. Written by hand, not through AnnFile, so that
+ * building it takes little time. */
+typedef enum {
+  BREAK_ENTITY_TEXT,
+  BREAK_LAST_BRACE,
+} BreakAtEnd;
+
+static GString *
+make_long_file (GString    *text,
+                const char *id,
+                BreakAtEnd  break_at_end)
+{
+  GString *json = g_string_sized_new (text->len + 1024);
+  glong n_chars = g_utf8_strlen (text->str, text->len);
+  const char *from = g_utf8_offset_to_pointer (text->str, n_chars - 21);
+  g_autofree char *slice = g_strndup (from, text->str + text->len - 2 - from);
+
+  g_string_append_printf (json, "{\n  \"format\": \"article-annotator\",\n  \"version\": 1,\n"
+                          "  \"document\": {\n    \"id\": \"%s\",\n    \"text\": \"", id);
+  g_string_append_len (json, text->str, text->len);
+  g_string_append_printf (json, "\"\n  },\n  \"labels\": [\n    {\n      \"id\": \"EVENT\"\n    }\n  ],\n"
+                          "  \"entities\": [\n    {\n      \"id\": \"T1\",\n      \"label\": \"EVENT\",\n"
+                          "      \"start\": %ld,\n      \"end\": %ld,\n      \"text\": \"%s\"\n    }\n  ]\n}\n",
+                          n_chars - 21, n_chars - 2,
+                          break_at_end == BREAK_ENTITY_TEXT ? "Hội nghị Trung ương 4" : slice);
+  if (break_at_end == BREAK_LAST_BRACE)
+    g_string_truncate (json, json->len - 2);
+  return json;
+}
+
+/* Random bytes are refused within a few bytes; these files of 50 MB of Vietnamese words make
+ * the loader read to their end, where it must find the one problem and say where it is. */
+static void
+test_long_file_broken_at_end (void)
+{
+  static const char words[] = "Bí thư Tỉnh ủy Đắk Nông Vũ Tiến Lư làm việc với Hội nghị Trung ương. ";
+  gsize size = 50 * 1024 * 1024;
+  g_autoptr(GString) text = g_string_sized_new (size + sizeof words);
+  g_autoptr(GString) wrong_text = NULL;
+  g_autoptr(GString) truncated = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *span = NULL;
+  g_autoptr(AnnFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  glong n_chars;
+
+  while (text->len < size)
+    g_string_append (text, words);
+  id = ann_text_compute_id (text->str);
+  n_chars = g_utf8_strlen (text->str, text->len);
+  wrong_text = make_long_file (text, id, BREAK_ENTITY_TEXT);
+  truncated = make_long_file (text, id, BREAK_LAST_BRACE);
+
+  /* Refused for the entity, so all before it (syntax, text, hash, labels) was read and valid. */
+  file = ann_file_load_data (wrong_text->str, wrong_text->len, "long.json", &error);
+  g_assert_null (file);
+  g_assert_error (error, ANN_ERROR, ANN_ERROR_INVALID);
+  g_test_message ("%.200s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "long.json: $.entities[0] (“T1”): "));
+  span = g_strdup_printf ("at %ld–%ld, which reads “Hội nghị Trung ương”", n_chars - 21, n_chars - 2);
+  g_assert_nonnull (strstr (error->message, span));
+  g_clear_error (&error);
+
+  file = ann_file_load_data (truncated->str, truncated->len, "long.json", &error);
+  g_assert_null (file);
+  g_assert_error (error, ANN_ERROR, ANN_ERROR_SYNTAX);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "long.json: line 22, column 1: "));
+  g_assert_nonnull (strstr (error->message, "unexpected end of file"));
 }
 
 static void
@@ -462,6 +535,7 @@ main (int    argc,
   g_test_add_func ("/file/load/mismatch-hints", test_mismatch_hints);
   g_test_add_func ("/file/load/version-error", test_version_error_code);
   g_test_add_func ("/file/load/garbage", test_garbage_refused);
+  g_test_add_func ("/file/load/long-file-broken-at-end", test_long_file_broken_at_end);
   g_test_add_func ("/file/load/missing", test_missing_file);
   g_test_add_func ("/file/save/atomic", test_save_is_atomic_and_replaces);
   g_test_add_func ("/file/save/failure", test_save_failure_keeps_nothing);
