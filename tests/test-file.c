@@ -474,6 +474,90 @@ test_entities_sorted_on_save (void)
   g_assert_cmpmem (written, length, g_bytes_get_data (original, NULL), g_bytes_get_size (original));
 }
 
+static JsonNode *
+load_json (const char *path)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  g_assert_true (json_parser_load_from_file (parser, path, NULL));
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static char *
+serialize_json (JsonNode *root,
+                gsize    *length)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *data = NULL;
+  g_autoptr(AnnFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  json_generator_set_root (generator, root);
+  data = json_generator_to_data (generator, NULL);
+  file = ann_file_load_data (data, strlen (data), "edited.json", &error);
+  g_assert_no_error (error);
+  return ann_file_serialize (file, length);
+}
+
+/* An empty optional member is the same as an absent one: it loads as absent and is not
+ * written back (data/FORMAT.md, Writing). */
+static void
+test_empty_members_are_absent (void)
+{
+  g_autofree char *path = fixture_path ("valid/vietnamese.json");
+  g_autoptr(JsonNode) absent = load_json (path);
+  g_autoptr(JsonNode) empty = NULL;
+  g_autofree char *from_absent = NULL;
+  g_autofree char *from_empty = NULL;
+  JsonObject *root = json_node_get_object (absent);
+  JsonObject *entity;
+  gsize absent_length;
+  gsize empty_length;
+
+  json_object_remove_member (root, "annotator");
+  json_object_remove_member (json_object_get_object_member (root, "document"), "title");
+  json_object_remove_member (root, "relations");
+  json_object_remove_member (json_object_get_object_member (root, "document"), "language");
+  json_object_remove_member (json_array_get_object_element (json_object_get_array_member (root, "labels"), 0), "name");
+
+  empty = json_node_copy (absent);
+  root = json_node_get_object (empty);
+  json_object_set_string_member (root, "annotator", "");
+  json_object_set_string_member (json_object_get_object_member (root, "document"), "title", "");
+  json_object_set_string_member (json_object_get_object_member (root, "document"), "source", "");
+  json_object_set_string_member (json_object_get_object_member (root, "document"), "language", "");
+  json_object_set_string_member (json_array_get_object_element (json_object_get_array_member (root, "labels"), 0), "name", "");
+  json_object_set_array_member (root, "relations", json_array_new ());
+  entity = json_array_get_object_element (json_object_get_array_member (root, "entities"), 1);
+  json_object_set_string_member (entity, "note", "");
+  json_object_set_string_member (entity, "ref", "");
+  json_object_set_array_member (entity, "annotators", json_array_new ());
+
+  from_absent = serialize_json (absent, &absent_length);
+  from_empty = serialize_json (empty, &empty_length);
+  g_assert_cmpmem (from_empty, empty_length, from_absent, absent_length);
+  g_assert_null (strstr (from_empty, "\"\""));
+  g_assert_null (strstr (from_empty, "[]"));
+
+  /* Absent for the program too, not just for the writer: stats prints no empty title. */
+  {
+    g_autoptr(JsonGenerator) generator = json_generator_new ();
+    g_autofree char *data = NULL;
+    g_autoptr(AnnFile) file = NULL;
+    AnnDocument *document;
+
+    json_generator_set_root (generator, empty);
+    data = json_generator_to_data (generator, NULL);
+    file = ann_file_load_data (data, strlen (data), "empty.json", NULL);
+    document = ann_file_get_document (file);
+    g_assert_null (ann_document_get_title (document));
+    g_assert_null (ann_document_get_source (document));
+    g_assert_null (ann_document_get_language (document));
+    g_assert_null (ann_file_get_annotator (file));
+    g_assert_null (ann_label_get_name (ann_label_schema_get_nth (ann_file_get_labels (file), 0)));
+  }
+}
+
 static void
 test_relation_dropped_with_its_entity (void)
 {
@@ -542,6 +626,7 @@ main (int    argc,
   g_test_add_func ("/file/save/failure-names-target", test_save_failure_names_target);
   g_test_add_func ("/file/save/sorted", test_entities_sorted_on_save);
   g_test_add_func ("/file/save/relation-dropped", test_relation_dropped_with_its_entity);
+  g_test_add_func ("/file/save/empty-members", test_empty_members_are_absent);
   g_test_add_func ("/file/create-entity", test_create_entity);
 
   return g_test_run ();
