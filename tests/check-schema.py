@@ -23,7 +23,7 @@ BEYOND_SCHEMA = {
     "duplicate-key.json", "invalid-utf8.json", "deep-nesting.json",
     "float-offset.json",          # JSON Schema counts 26.0 as an integer
     "out-of-range.json", "end-before-start.json", "empty-span.json", "text-mismatch.json",
-    "byte-offsets.json", "unknown-label.json", "duplicate-id.json", "duplicate-entity.json",
+    "byte-offsets.json", "utf16-offsets.json", "entity-text-nfd.json", "unknown-label.json", "duplicate-id.json", "duplicate-entity.json",
     "non-nfc.json", "wrong-id.json", "label-duplicate-key.json", "dangling-relation.json",
 }
 

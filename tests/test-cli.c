@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "ann-file.h"
+#include "ann-text.h"
 #include "test-tmp.h"
 
 typedef struct
@@ -169,6 +170,35 @@ test_validate_garbage_file (void)
 
   g_assert_cmpint (g_remove (path), ==, 0);
   g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* Random bytes are refused at their first byte. This file is 50 MB of a valid article, and
+ * only its last line is missing: validate reads to the end and says where the problem is. */
+static void
+test_validate_long_file_broken_at_end (void)
+{
+  static const char words[] = "Bí thư Tỉnh ủy Đắk Nông Vũ Tiến Lư làm việc với Hội nghị Trung ương. ";
+  g_autofree char *dir = test_tmp_dir ("ann-cli");
+  g_autofree char *path = g_build_filename (dir, "long.json", NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autofree char *id = NULL;
+  g_autofree char *expected = NULL;
+  g_auto(Run) run = { 0 };
+
+  while (text->len < 50 * 1024 * 1024)
+    g_string_append (text, words);
+  id = ann_text_compute_id (text->str);
+  g_string_append_printf (json, "{\n  \"format\": \"article-annotator\",\n  \"version\": 1,\n"
+                          "  \"document\": {\n    \"id\": \"%s\",\n    \"text\": \"%s\"\n  },\n"
+                          "  \"labels\": [],\n  \"entities\": [\n", id, text->str);
+  g_assert_true (g_file_set_contents (path, json->str, json->len, NULL));
+
+  run_cli (&run, "validate", path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  expected = g_strconcat (path, ": line 10, column 1: unexpected end of file", NULL);
+  g_assert_true (g_str_has_prefix (run.err, expected));
+  g_assert_cmpstr (run.out, ==, "");
 }
 
 static void
@@ -351,6 +381,74 @@ test_stats (void)
   run_cli (&table_run, "stats", SAMPLE_DIR "/sample-article.json", NULL);
   g_assert_cmpint (table_run.status, ==, 0);
   g_assert_nonnull (strstr (table_run.out, "Entities:   48"));
+}
+
+/* Writes valid/vietnamese.json with entity 2's @member set to @value, in @dir. */
+static char *
+write_changed_fixture (const char *dir,
+                       const char *name,
+                       const char *member,
+                       const char *value)
+{
+  g_autofree char *source = fixture_path ("valid/vietnamese.json");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  JsonArray *entities;
+
+  g_assert_true (json_parser_load_from_file (parser, source, NULL));
+  entities = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                           "entities");
+  json_object_set_string_member (json_array_get_object_element (entities, 2), member, value);
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  g_assert_true (json_generator_to_file (generator, path, NULL));
+  return g_steal_pointer (&path);
+}
+
+/* Error messages quote the file (an entity's text, a label), which could hold escape sequences
+ * for the terminal: their control characters, C0 and C1, are replaced as in stats, and the
+ * message is not cut short however long it is. */
+static void
+test_errors_for_terminal (void)
+{
+  g_autofree char *dir = test_tmp_dir ("ann-cli");
+  g_autoptr(GString) text = g_string_new ("\x1b[2J\x1b[31mPWNED\xc2\x9b" "31m");
+  g_autofree char *text_path = NULL;
+  g_autofree char *label_path = NULL;
+  g_auto(Run) text_run = { 0 };
+  g_auto(Run) label_run = { 0 };
+
+  for (guint i = 0; i < 100; i++)
+    g_string_append (text, " Đắk Nông");
+  text_path = write_changed_fixture (dir, "text.json", "text", text->str);
+  label_path = write_changed_fixture (dir, "label.json", "label", "\x1b[2J\x1b[31mPWNED");
+
+  run_cli (&text_run, "validate", text_path, NULL);
+  g_assert_cmpint (text_run.status, ==, 1);
+  g_assert_null (strchr (text_run.err, '\x1b'));
+  g_assert_null (strstr (text_run.err, "\xc2\x9b"));
+  g_assert_nonnull (strstr (text_run.err, "“\xef\xbf\xbd[2J\xef\xbf\xbd[31mPWNED\xef\xbf\xbd" "31m"));
+  g_assert_nonnull (strstr (text_run.err, text->str + strlen ("\x1b[2J\x1b[31mPWNED\xc2\x9b" "31m")));
+  /* One line, whole: a line feed ends it, as before. */
+  g_assert_true (strchr (text_run.err, '\n') == text_run.err + strlen (text_run.err) - 1);
+
+  run_cli (&label_run, "validate", label_path, NULL);
+  g_assert_cmpint (label_run.status, ==, 1);
+  g_assert_null (strchr (label_run.err, '\x1b'));
+  g_assert_nonnull (strstr (label_run.err, "PWNED"));
+}
+
+/* A failed save names the file asked for and says why, not GLib's temporary file. */
+static void
+test_output_folder_missing (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "import", "--from", "txt", SAMPLE_DIR "/sample-article.txt",
+           "-o", "/nonexistent/x.json", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, ==, "/nonexistent/x.json: the folder /nonexistent does not exist\n");
+  g_assert_cmpstr (run.out, ==, "");
 }
 
 /* stats prints text from the file fit for a terminal: no control character (an escape
@@ -1332,6 +1430,7 @@ main (int    argc,
   g_test_add_func ("/cli/validate/invalid-corpus", test_validate_invalid_corpus);
   g_test_add_func ("/cli/validate/mixed", test_validate_mixed_files);
   g_test_add_func ("/cli/validate/garbage", test_validate_garbage_file);
+  g_test_add_func ("/cli/validate/long-file-broken-at-end", test_validate_long_file_broken_at_end);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/import/txt", test_import_txt);
@@ -1340,11 +1439,13 @@ main (int    argc,
   g_test_add_func ("/cli/stats", test_stats);
   g_test_add_func ("/cli/stats/invalid", test_stats_invalid);
   g_test_add_func ("/cli/stats/for-terminal", test_stats_for_terminal);
+  g_test_add_func ("/cli/errors-for-terminal", test_errors_for_terminal);
   g_test_add_func ("/cli/export-import/round-trip", test_export_import_round_trip);
   g_test_add_func ("/cli/export/usage-and-errors", test_export_usage_and_errors);
   g_test_add_func ("/cli/import/errors", test_import_errors);
   g_test_add_func ("/cli/stats/vietnamese", test_stats_in_vietnamese);
   g_test_add_func ("/cli/unopenable/vietnamese", test_unopenable_in_vietnamese);
+  g_test_add_func ("/cli/output-folder-missing", test_output_folder_missing);
   g_test_add_func ("/cli/brat-prefix-and-text-beside", test_brat_prefix_and_text_beside);
   g_test_add_func ("/cli/double-dash", test_double_dash);
   g_test_add_func ("/cli/outputs-that-would-overwrite", test_outputs_that_would_overwrite);

@@ -66,6 +66,18 @@ test_title_is_first_non_empty_line (void)
   g_assert_cmpstr (ann_document_get_title (document), ==, "Triển khai Kế hoạch số 39");
 }
 
+/* Lines of Unicode white space (no-break, em and ideographic spaces, a tab) are empty too, and
+ * such white space around the title goes. */
+static void
+test_title_skips_unicode_white_space (void)
+{
+  g_autoptr(AnnDocument) document = import ("\u00a0\u00a0\n\u2003\t\u3000\n"
+                                            "\u00a0Triển khai Kế hoạch số 39\u202f\nThân bài\n",
+                                            -1, NULL, NULL);
+
+  g_assert_cmpstr (ann_document_get_title (document), ==, "Triển khai Kế hoạch số 39");
+}
+
 static void
 test_emoji_offsets_are_code_points (void)
 {
@@ -254,6 +266,7 @@ main (int    argc,
   g_test_add_func ("/document/tone-mark-placement", test_tone_mark_placement_kept);
   g_test_add_func ("/document/crlf-bom-invisibles", test_crlf_bom_and_invisibles);
   g_test_add_func ("/document/title", test_title_is_first_non_empty_line);
+  g_test_add_func ("/document/title/unicode-white-space", test_title_skips_unicode_white_space);
   g_test_add_func ("/document/emoji-offsets", test_emoji_offsets_are_code_points);
   g_test_add_func ("/document/offsets-long-text", test_offsets_over_long_text);
   g_test_add_func ("/document/new-refuses-not-normal", test_new_refuses_text_not_normal);

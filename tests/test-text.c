@@ -212,6 +212,28 @@ test_decode_utf16 (void)
   g_assert_error (error, ANN_ERROR, ANN_ERROR_ENCODING);
 }
 
+/* UTF-32 is refused as what it is, in both byte orders: the little-endian byte order mark
+ * starts like UTF-16's, and the big-endian one like a NUL. */
+static void
+test_decode_utf32_refused (void)
+{
+  const guint8 le[] = { 0xFF, 0xFE, 0, 0, 'L', 0, 0, 0, 0xB0, 0x01, 0, 0 };
+  const guint8 be[] = { 0, 0, 0xFE, 0xFF, 0, 0, 0, 'L', 0, 0, 0x01, 0xB0 };
+  const guint8 *cases[] = { le, be };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      char *text = ann_text_decode (cases[i], sizeof le, &error);
+
+      g_assert_null (text);
+      g_assert_error (error, ANN_ERROR, ANN_ERROR_ENCODING);
+      g_assert_nonnull (strstr (error->message, "UTF-32"));
+      g_assert_nonnull (strstr (error->message, "not supported"));
+      g_assert_null (strstr (error->message, "NUL"));
+    }
+}
+
 static void
 test_decode_invalid_utf8_names_offset (void)
 {
@@ -273,6 +295,7 @@ main (int    argc,
   g_test_add_func ("/text/check-normalized", test_check_normalized);
   g_test_add_func ("/text/decode/utf8-bom", test_decode_utf8_with_bom);
   g_test_add_func ("/text/decode/utf16", test_decode_utf16);
+  g_test_add_func ("/text/decode/utf32", test_decode_utf32_refused);
   g_test_add_func ("/text/decode/invalid-utf8", test_decode_invalid_utf8_names_offset);
   g_test_add_func ("/text/mojibake", test_mojibake);
   g_test_add_func ("/text/compute-id", test_compute_id);

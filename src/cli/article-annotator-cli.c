@@ -35,6 +35,62 @@ typedef struct
   int       (*run) (int argc, char **argv);
 } Command;
 
+/* Text from a file, fit for a terminal. Control characters (C0 and C1), which a file could use
+ * to send escape sequences, become U+FFFD, except line feeds in a message (@keep_newlines); a
+ * text of one line (a title that is a whole one-line article) is cut after @max_chars with an
+ * ellipsis, a message never (@max_chars 0). Every text from a file goes through here. */
+#define TERMINAL_MAX_CHARS 200
+
+static char *
+for_terminal_full (const char *text,
+                   guint       max_chars,
+                   gboolean    keep_newlines)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  GString *out = g_string_new (NULL);
+  guint n = 0;
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (max_chars > 0 && n == max_chars)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+      if (g_unichar_iscntrl (c) && !(keep_newlines && c == '\n'))
+        c = 0xFFFD;
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* A name or title from a file, on one line of a table. */
+static char *
+for_terminal (const char *text)
+{
+  return for_terminal_full (text, TERMINAL_MAX_CHARS, FALSE);
+}
+
+/* A message to standard error, which may quote a file's text (a label, an entity's text). */
+static void
+print_message (const char *message)
+{
+  g_autofree char *shown = for_terminal_full (message, 0, TRUE);
+
+  g_printerr ("%s\n", shown);
+}
+
+static int
+usage_error (const char *program,
+             const char *message)
+{
+  print_message (message);
+  g_printerr (_("Run “%s --help” to see the options.\n"), program);
+  return EXIT_USAGE;
+}
+
 /* Parses a command's options; prints help and returns FALSE with *status set on error. */
 static gboolean
 parse_options (const char    *parameters,
@@ -52,9 +108,7 @@ parse_options (const char    *parameters,
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, argc, argv, &error))
     {
-      g_printerr ("%s\n", error->message);
-      g_printerr (_("Run “%s --help” to see the options.\n"), (*argv)[0]);
-      *status = EXIT_USAGE;
+      *status = usage_error ((*argv)[0], error->message);
       return FALSE;
     }
 
@@ -69,19 +123,10 @@ parse_options (const char    *parameters,
   return TRUE;
 }
 
-static int
-usage_error (const char *program,
-             const char *message)
-{
-  g_printerr ("%s\n", message);
-  g_printerr (_("Run “%s --help” to see the options.\n"), program);
-  return EXIT_USAGE;
-}
-
 static void
 print_error (const GError *error)
 {
-  g_printerr ("%s\n", error->message);
+  print_message (error->message);
 }
 
 /* Writes @data to @output atomically, or to standard output when @output is %NULL. */
@@ -242,7 +287,11 @@ run_import (int    argc,
       return EXIT_INVALID;
     }
   if (warning != NULL)
-    g_printerr (_("%s: warning: %s\n"), argv[1], warning);
+    {
+      g_autofree char *shown = for_terminal_full (warning, 0, TRUE);
+
+      g_printerr (_("%s: warning: %s\n"), argv[1], shown);
+    }
 
   if (annotator != NULL)
     ann_file_set_annotator (annotations, annotator);
@@ -386,31 +435,6 @@ print_stats_json (AnnFile *annotations)
 
   text = ann_json_writer_free_to_string (g_steal_pointer (&writer), NULL);
   g_print ("%s\n", text);
-}
-
-/* Text from a file, fit for a terminal: control characters, which an article could use to
- * send escape sequences, become U+FFFD, and a very long text (a title that is a whole
- * one-line article) is cut after TERMINAL_MAX_CHARS with an ellipsis. */
-#define TERMINAL_MAX_CHARS 200
-
-static char *
-for_terminal (const char *text)
-{
-  GString *out = g_string_new (NULL);
-  guint n = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), n++)
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (n == TERMINAL_MAX_CHARS)
-        {
-          g_string_append (out, "…");
-          break;
-        }
-      g_string_append_unichar (out, g_unichar_iscntrl (c) ? 0xFFFD : c);
-    }
-  return g_string_free (out, FALSE);
 }
 
 static void
@@ -628,7 +652,9 @@ print_agreement_table (AnnAgreement *agreement)
       const char * const *labels = ann_agreement_pair_get_labels (pair);
       const char *a = ann_agreement_get_annotator (agreement, ann_agreement_pair_get_a (pair));
       const char *b = ann_agreement_get_annotator (agreement, ann_agreement_pair_get_b (pair));
-      g_autofree char *name = g_strdup_printf ("%s – %s", a, b);
+      g_autofree char *shown_a = for_terminal (a);
+      g_autofree char *shown_b = for_terminal (b);
+      g_autofree char *name = g_strdup_printf ("%s – %s", shown_a, shown_b);
       g_autofree char *kappa = g_strdup_printf ("%.3f", ann_agreement_pair_get_kappa_tokens (pair));
 
       g_ptr_array_add (rows, table_row (name, _("all"), ann_agreement_pair_get_f1_exact (pair),

@@ -168,6 +168,24 @@ index_code_points (AnnDocument *self)
     g_array_append_val (self->checkpoints, byte);
 }
 
+/* @line of @length bytes without the white space around it, or %NULL when nothing is left.
+ * Unicode white space, not only ASCII: a line of no-break spaces (U+00A0), as pasted from a
+ * web page, is as empty as a line of spaces. */
+static char *
+strip_line (const char *line,
+            gsize       length)
+{
+  const char *start = line;
+  const char *end = line + length;
+
+  while (start < end && g_unichar_isspace (g_utf8_get_char (start)))
+    start = g_utf8_next_char (start);
+  while (end > start && g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (end))))
+    end = g_utf8_prev_char (end);
+
+  return end > start ? g_strndup (start, end - start) : NULL;
+}
+
 /* The first non-empty line, with surrounding white space trimmed. */
 static char *
 find_title (const char *text)
@@ -178,11 +196,10 @@ find_title (const char *text)
     {
       const char *eol = strchr (line, '\n');
       gsize len = eol ? (gsize) (eol - line) : strlen (line);
-      g_autofree char *candidate = g_strndup (line, len);
+      char *candidate = strip_line (line, len);
 
-      g_strstrip (candidate);
-      if (*candidate)
-        return g_steal_pointer (&candidate);
+      if (candidate != NULL)
+        return candidate;
       if (eol == NULL)
         break;
       line = eol + 1;
@@ -351,6 +368,9 @@ static gboolean
 set_string (char       **field,
             const char  *value)
 {
+  /* An empty string is none, as in files (data/FORMAT.md), which do not write it back. */
+  if (value != NULL && *value == '\0')
+    value = NULL;
   if (g_strcmp0 (*field, value) == 0)
     return FALSE;
   g_free (*field);

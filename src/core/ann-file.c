@@ -166,10 +166,30 @@ ann_file_new (AnnDocument    *document,
   return self;
 }
 
+/* Ids (of labels, entities and relations) and relation types follow the rule of label ids,
+ * since exchange formats hold them as words. The message names the member, and shows a
+ * control or invisible character as its code point: printed raw, it would hide. */
 static gboolean
-is_token (const char *string)
+check_token (const char  *value,
+             const char  *path,
+             const char  *member,
+             GError     **error)
 {
-  return ann_label_id_is_valid (string);
+  g_autofree char *shown = NULL;
+
+  if (ann_label_id_is_valid (value))
+    return TRUE;
+
+  shown = ann_text_show_invisible (value);
+  if (strcmp (member, "type") == 0)
+    g_set_error (error, ANN_ERROR, ANN_ERROR_INVALID,
+                 _("%s.type: “%s” is not a valid relation type (it must be non-empty, without "
+                   "white space or control characters)"), path, shown);
+  else
+    g_set_error (error, ANN_ERROR, ANN_ERROR_INVALID,
+                 _("%s.id: “%s” is not a valid id (it must be non-empty, without white space "
+                   "or control characters)"), path, shown);
+  return FALSE;
 }
 
 /* --- the document ------------------------------------------------------------------------- */
@@ -244,13 +264,8 @@ read_label (JsonNode    *node,
       !ann_json_get_string (object, path, "key", FALSE, &key, error))
     return NULL;
 
-  if (!ann_label_id_is_valid (id))
-    {
-      g_set_error (error, ANN_ERROR, ANN_ERROR_INVALID,
-                   _("%s.id: “%s” is not a valid label id (it must be non-empty, without spaces)"),
-                   path, id);
-      return NULL;
-    }
+  if (!check_token (id, path, "id", error))
+    return NULL;
   if (color != NULL && !ann_label_color_is_valid (color))
     {
       g_set_error (error, ANN_ERROR, ANN_ERROR_INVALID,
@@ -335,6 +350,72 @@ read_annotators (JsonObject  *object,
   return TRUE;
 }
 
+/* Whether @text is the slice of @article from @start to @end when these count UTF-8 bytes or
+ * UTF-16 units instead of characters, as other tools often do: the message then says so. */
+static gboolean
+found_counting (const char *article,
+                gint64      start,
+                gint64      end,
+                const char *text,
+                gboolean    utf16)
+{
+  const char *from = NULL;
+  const char *to = NULL;
+  gint64 units = 0;
+
+  for (const char *p = article; units <= end; p = g_utf8_next_char (p))
+    {
+      if (units == start)
+        from = p;
+      if (units == end)
+        to = p;
+      if (*p == '\0' || to != NULL)
+        break;
+      if (utf16)
+        units += g_utf8_get_char (p) > 0xFFFF ? 2 : 1;
+      else
+        units += g_utf8_skip[*(const guchar *) p];
+    }
+
+  return from != NULL && to != NULL && strlen (text) == (gsize) (to - from) &&
+         memcmp (from, text, to - from) == 0;
+}
+
+/* An entity's text that differs from the article's slice: say how, when we can tell, since
+ * the two may look the same (an NFD text) or be there at offsets counted in other units. */
+static void
+refuse_mismatch (AnnDocument  *document,
+                 const char   *path,
+                 gint64        start,
+                 gint64        end,
+                 const char   *text,
+                 GError      **error)
+{
+  const char *article = ann_document_get_text (document);
+  g_autofree char *actual = ann_document_dup_slice (document, start, end);
+  g_autofree char *composed = ann_text_compose (text);
+
+  if (strcmp (composed, actual) == 0)
+    g_set_error (error, ANN_ERROR, ANN_ERROR_INVALID,
+                 _("%s: the text “%s” is not in Unicode normal form C (NFC): it must be "
+                   "written with composed characters, as the article at %lld–%lld is"),
+                 path, text, (long long) start, (long long) end);
+  else if (found_counting (article, start, end, text, FALSE))
+    g_set_error (error, ANN_ERROR, ANN_ERROR_INVALID,
+                 _("%s: the text “%s” does not match the article at %lld–%lld, which reads “%s” "
+                   "(offsets count characters, not bytes)"),
+                 path, text, (long long) start, (long long) end, actual);
+  else if (found_counting (article, start, end, text, TRUE))
+    g_set_error (error, ANN_ERROR, ANN_ERROR_INVALID,
+                 _("%s: the text “%s” does not match the article at %lld–%lld, which reads “%s” "
+                   "(offsets count characters (code points), not UTF-16 units)"),
+                 path, text, (long long) start, (long long) end, actual);
+  else
+    g_set_error (error, ANN_ERROR, ANN_ERROR_INVALID,
+                 _("%s: the text “%s” does not match the article at %lld–%lld, which reads “%s”"),
+                 path, text, (long long) start, (long long) end, actual);
+}
+
 static gboolean
 check_span (AnnDocument  *document,
             const char   *path,
@@ -346,7 +427,6 @@ check_span (AnnDocument  *document,
   guint length = ann_document_get_length (document);
   gsize byte_start;
   gsize byte_end;
-  g_autofree char *actual = NULL;
 
   if (end <= start)
     {
@@ -369,11 +449,7 @@ check_span (AnnDocument  *document,
       memcmp (text, ann_document_get_text (document) + byte_start, byte_end - byte_start) == 0)
     return TRUE;
 
-  actual = ann_document_dup_slice (document, start, end);
-  g_set_error (error, ANN_ERROR, ANN_ERROR_INVALID,
-               _("%s: the text “%s” does not match the article at %lld–%lld, which reads “%s” "
-                 "(offsets count characters, not bytes)"),
-               path, text, (long long) start, (long long) end, actual);
+  refuse_mismatch (document, path, start, end, text, error);
   return FALSE;
 }
 
@@ -401,13 +477,8 @@ read_entity (JsonNode        *node,
 
   if (!ann_json_get_string (object, index_path, "id", TRUE, &id, error))
     return NULL;
-  if (!is_token (id))
-    {
-      g_set_error (error, ANN_ERROR, ANN_ERROR_INVALID,
-                   _("%s.id: “%s” is not a valid id (it must be non-empty, without spaces)"),
-                   index_path, id);
-      return NULL;
-    }
+  if (!check_token (id, index_path, "id", error))
+    return NULL;
 
   /* From here on, messages name the entity by its id too. */
   path = g_strdup_printf ("%s (“%s”)", index_path, id);
@@ -425,8 +496,10 @@ read_entity (JsonNode        *node,
 
   if (ann_label_schema_lookup (labels, label) == NULL)
     {
+      g_autofree char *shown = ann_text_show_invisible (label);
+
       g_set_error (error, ANN_ERROR, ANN_ERROR_INVALID,
-                   _("%s: the label “%s” is not defined in $.labels"), path, label);
+                   _("%s: the label “%s” is not defined in $.labels"), path, shown);
       return NULL;
     }
   if (!check_span (document, path, start, end, text, error))
@@ -503,12 +576,8 @@ read_relation (JsonNode     *node,
       !ann_json_get_string (object, path, "to", TRUE, &to, error))
     return FALSE;
 
-  if (!is_token (id) || !is_token (type))
-    {
-      g_set_error (error, ANN_ERROR, ANN_ERROR_INVALID,
-                   _("%s: the id and type must be non-empty, without spaces"), path);
-      return FALSE;
-    }
+  if (!check_token (id, path, "id", error) || !check_token (type, path, "type", error))
+    return FALSE;
   if (!g_hash_table_add (seen_ids, (char *) id))
     {
       g_set_error (error, ANN_ERROR, ANN_ERROR_DUPLICATE,
@@ -519,9 +588,11 @@ read_relation (JsonNode     *node,
     {
       if (ann_entity_store_lookup_id (self->entities, end_id) == NULL)
         {
+          g_autofree char *shown = ann_text_show_invisible (end_id);
+
           g_set_error (error, ANN_ERROR, ANN_ERROR_NOT_FOUND,
                        _("%s: relation “%s” refers to entity “%s”, which does not exist"),
-                       path, id, end_id);
+                       path, id, shown);
           return FALSE;
         }
     }

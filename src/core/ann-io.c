@@ -11,6 +11,7 @@
 
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include <glib/gi18n-lib.h>
@@ -168,12 +169,87 @@ resolve_target (const char *path,
   return resolved;
 }
 
+/* The reason in GLib's message about a failed save, which names its temporary file
+ * ("x.json.1CDDZ3"): what follows the first colon after that name. */
+static const char *
+find_reason (const char *message,
+             const char *display_path)
+{
+  const char *name = strstr (message, display_path);
+  const char *colon = name != NULL ? strchr (name + strlen (display_path), ':') : NULL;
+
+  if (colon == NULL)
+    return message;
+  for (colon++; *colon == ' '; colon++)
+    ;
+  return *colon != '\0' ? colon : message;
+}
+
+/* @cause, a failed save to @path, said of @shown, the file the user asked for, since GLib's
+ * message names a temporary file the user never heard of. The domain and code stay. */
+static void
+name_save_error (GError     **error,
+                 GError      *cause,
+                 const char  *path,
+                 GFile       *shown)
+{
+  g_autofree char *name = ann_io_describe_file (shown);
+  g_autofree char *display_path = g_filename_display_name (path);
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  if (g_error_matches (cause, G_FILE_ERROR, G_FILE_ERROR_NOENT) &&
+      !g_file_test (folder, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *display_folder = g_filename_display_name (folder);
+
+      g_set_error (error, cause->domain, cause->code,
+                   _("%s: the folder %s does not exist"), name, display_folder);
+      return;
+    }
+  g_set_error (error, cause->domain, cause->code, "%s: %s", name,
+               find_reason (cause->message, display_path));
+}
+
+/* ann_io_write_atomically(), with messages that name @shown. */
+static gboolean
+write_atomically (GFile       *file,
+                  GFile       *shown,
+                  const char  *data,
+                  gsize        length,
+                  GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *target = NULL;
+  int mode;
+
+  if (g_file_peek_path (file) == NULL)
+    {
+      /* Without a local path, GIO's replace also writes a temporary file and renames it. */
+      g_autofree char *name = NULL;
+
+      if (g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE,
+                                   NULL, NULL, &local_error))
+        return TRUE;
+      name = ann_io_describe_file (shown);
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", name);
+      return FALSE;
+    }
+
+  target = resolve_target (g_file_peek_path (file), &mode);
+  if (g_file_set_contents_full (target, data, length,
+                                G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                mode, &local_error))
+    return TRUE;
+  name_save_error (error, local_error, target, shown);
+  return FALSE;
+}
+
 /**
  * ann_io_write_atomically:
  *
  * Writes @file so that it holds either its old contents or the new, whole, whatever happens
  * (a temporary file beside it, synced, then renamed over it). A symbolic link is written
- * through, and the file keeps its permissions.
+ * through, and the file keeps its permissions. An error message starts with @file's name.
  */
 gboolean
 ann_io_write_atomically (GFile       *file,
@@ -181,23 +257,9 @@ ann_io_write_atomically (GFile       *file,
                          gsize        length,
                          GError     **error)
 {
-  g_autofree char *target = NULL;
-  int mode;
-
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  if (g_file_peek_path (file) != NULL)
-    {
-      target = resolve_target (g_file_peek_path (file), &mode);
-      return g_file_set_contents_full (target, data, length,
-                                       G_FILE_SET_CONTENTS_CONSISTENT |
-                                       G_FILE_SET_CONTENTS_DURABLE,
-                                       mode, error);
-    }
-
-  /* Without a local path, GIO's replace also writes a temporary file and renames it. */
-  return g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE,
-                                  NULL, NULL, error);
+  return write_atomically (file, file, data, length, error);
 }
 
 /* Where a part is written before it takes its place: a hidden name beside its target. */
@@ -268,13 +330,7 @@ ann_io_write_all_atomically (GPtrArray  *files,
           ok = FALSE;
           break;
         }
-      ok = ann_io_write_atomically (stage, data != NULL ? data : "", length, error);
-      if (!ok)
-        {
-          g_autofree char *name = ann_io_describe_file (target);
-
-          g_prefix_error (error, "%s: ", name);
-        }
+      ok = write_atomically (stage, target, data != NULL ? data : "", length, error);
       /* A file replaced keeps its permissions, as with ann_io_write_atomically(). */
       if (ok && target_path != NULL && g_stat (target_path, &info) == 0 && S_ISREG (info.st_mode))
         g_chmod (g_file_peek_path (stage), info.st_mode & 07777);

@@ -172,6 +172,9 @@ static gboolean
 set_string (char       **field,
             const char  *value)
 {
+  /* An empty string is none, as in files (data/FORMAT.md), which do not write it back. */
+  if (value != NULL && *value == '\0')
+    value = NULL;
   if (g_strcmp0 (*field, value) == 0)
     return FALSE;
   g_free (*field);

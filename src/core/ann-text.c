@@ -66,7 +66,8 @@ decode_utf16 (const guint8  *data,
  * ann_text_decode:
  *
  * Turns the bytes of a text file into UTF-8: UTF-8 (with or without a BOM) or UTF-16 with a
- * BOM. Invalid UTF-8 is refused with the byte offset of the first bad byte.
+ * BOM. Invalid UTF-8 is refused with the byte offset of the first bad byte, and UTF-32 (with
+ * a BOM) as such.
  */
 char *
 ann_text_decode (const guint8  *data,
@@ -75,6 +76,15 @@ ann_text_decode (const guint8  *data,
 {
   const char *end = NULL;
 
+  /* Before UTF-16, whose little-endian byte order mark begins UTF-32's. */
+  if (length >= 4 && (memcmp (data, "\xFF\xFE\0\0", 4) == 0 ||
+                      memcmp (data, "\0\0\xFE\xFF", 4) == 0))
+    {
+      g_set_error (error, ANN_ERROR, ANN_ERROR_ENCODING,
+                   _("The file is in UTF-32 (it starts with a UTF-32 byte order mark), which is "
+                     "not supported; save it as UTF-8 or UTF-16"));
+      return NULL;
+    }
   if (length >= 2 && data[0] == 0xFF && data[1] == 0xFE)
     return decode_utf16 (data + 2, length - 2, "UTF-16LE", error);
   if (length >= 2 && data[0] == 0xFE && data[1] == 0xFF)
@@ -290,6 +300,19 @@ ann_text_normalize (const char *text)
 
   stripped = strip_invisibles_and_line_ends (text);
   return normalize_nfc (stripped);
+}
+
+/**
+ * ann_text_compose:
+ *
+ * @text (valid UTF-8) in NFC and nothing else changed, unlike ann_text_normalize().
+ */
+char *
+ann_text_compose (const char *text)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+
+  return normalize_nfc (text);
 }
 
 static void
@@ -547,4 +570,34 @@ ann_text_is_word_char (gunichar c)
     default:
       return FALSE;
     }
+}
+
+/**
+ * ann_text_show_invisible:
+ *
+ * @text for a message: every character that would print as nothing or as something it is not
+ * (a control character, a format character, white space other than the ASCII space) becomes
+ * its code point, as in "T<U+0001>1", so that the user sees what is wrong with a name.
+ */
+char *
+ann_text_show_invisible (const char *text)
+{
+  g_autofree char *valid = NULL;
+  GString *out;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  valid = g_utf8_make_valid (text, -1);
+  out = g_string_sized_new (strlen (valid));
+  for (const char *p = valid; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      /* g_unichar_isgraph() counts the line and paragraph separators as graphic. */
+      if (c == ' ' || (g_unichar_isgraph (c) && !g_unichar_isspace (c)))
+        g_string_append_unichar (out, c);
+      else
+        g_string_append_printf (out, "<U+%04X>", c);
+    }
+  return g_string_free (out, FALSE);
 }

@@ -16,6 +16,7 @@ char     *ann_text_decode            (const guint8  *data,
                                       gsize          length,
                                       GError       **error);
 char     *ann_text_normalize         (const char    *text);
+char     *ann_text_compose           (const char    *text);
 char     *ann_text_normalize_mapped  (const char    *raw,
                                       GArray       **map);
 gboolean  ann_text_check_normalized  (const char    *text,
@@ -23,5 +24,6 @@ gboolean  ann_text_check_normalized  (const char    *text,
 char     *ann_text_find_mojibake     (const char    *text);
 char     *ann_text_compute_id        (const char    *text);
 gboolean  ann_text_is_word_char      (gunichar       c);
+char     *ann_text_show_invisible    (const char    *text);
 
 G_END_DECLS

@@ -61,6 +61,14 @@ def build(text, entities, annotator="an", relations=None):
     return data
 
 
+def utf8_offset(text, offset):
+    return len(text[:offset].encode())
+
+
+def utf16_offset(text, offset):
+    return len(text[:offset].encode("utf-16-le")) // 2
+
+
 def dump(data):
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
@@ -167,9 +175,16 @@ def invalid_cases():
     yield "empty-span.json", variant(entity(1, end=VALID["entities"][1]["start"])), "is not after start"
     yield "text-mismatch.json", variant(entity(2, text="Vũ Tiến")), \
         "$.entities[2] (“T3”): the text “Vũ Tiến” does not match the article"
-    yield "byte-offsets.json", variant(entity(2, start=VALID["entities"][2]["start"] + 8,
-                                              end=VALID["entities"][2]["end"] + 8)), \
+    yield "byte-offsets.json", variant(entity(2, start=utf8_offset(TEXT, VALID["entities"][2]["start"]),
+                                              end=utf8_offset(TEXT, VALID["entities"][2]["end"]))), \
         "offsets count characters, not bytes"
+    # After the emoji, which is two UTF-16 units, as JavaScript counts.
+    yield "utf16-offsets.json", variant(entity(3, start=utf16_offset(TEXT, VALID["entities"][3]["start"]),
+                                               end=utf16_offset(TEXT, VALID["entities"][3]["end"]))), \
+        "offsets count characters (code points), not UTF-16 units"
+    yield "entity-text-nfd.json", variant(entity(2, text=unicodedata.normalize("NFD", "Vũ Tiến Lư"))), \
+        "$.entities[2] (“T3”): the text “%s” is not in Unicode normal form C (NFC)" % (
+            unicodedata.normalize("NFD", "Vũ Tiến Lư"))
     yield "unknown-label.json", variant(entity(3, label="PERSON")), \
         "the label “PERSON” is not defined in $.labels"
     yield "duplicate-id.json", variant(entity(4, id="T1")), "entity id “T1” is used twice"
@@ -200,6 +215,18 @@ def invalid_cases():
         "refers to entity “T42”, which does not exist"
     yield "entities-not-array.json", variant(lambda d: d.update(entities={})), \
         "$.entities: expected an array, found an object"
+    # Ids and relation types: no white space or control character, and the message shows one
+    # that is invisible as its code point.
+    yield "entity-id-control.json", variant(entity(0, id="T\u00011")), \
+        "$.entities[0].id: “T<U+0001>1” is not a valid id"
+    yield "label-id-control.json", variant(lambda d: d["labels"][6].update(id="MISC\u009b")), \
+        "$.labels[6].id: “MISC<U+009B>” is not a valid id"
+    yield "relation-type-space.json", variant(lambda d: d["relations"][0].update(type="member of")), \
+        "$.relations[0].type: “member of” is not a valid relation type"
+    yield "relation-type-empty.json", variant(lambda d: d["relations"][0].update(type="")), \
+        "$.relations[0].type: “” is not a valid relation type"
+    yield "relation-type-separator.json", variant(lambda d: d["relations"][0].update(
+        type="member\u2028of")), "$.relations[0].type: “member<U+2028>of” is not a valid relation type"
     yield "null-note.json", good.replace('"note": "Bí thư; tên đầy đủ"', '"note": null', 1), \
         "$.entities[2] (“T3”).note: expected a string, found null"
 
