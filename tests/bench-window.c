@@ -1277,7 +1277,7 @@ main (int    argc,
     fail ("no temporary folder: %s", error->message);
   set_up_private_folders ();
 
-  gtk_init ();
+  ui_test_init_gtk ();
   /* A blinking cursor would draw frames of its own in the middle of a measurement. */
   g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
   g_signal_add_emission_hook (g_signal_lookup ("render", GDK_TYPE_SURFACE), 0,

@@ -751,7 +751,7 @@ main (int    argc,
   g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/ann-test-accessibility", TRUE);
 
   g_test_init (&argc, &argv, NULL);
-  gtk_init ();
+  ui_test_init_gtk ();
 
   app = ann_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);

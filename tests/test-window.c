@@ -2335,7 +2335,7 @@ main (int    argc,
   textdomain (GETTEXT_PACKAGE);
 
   g_test_init (&argc, &argv, NULL);
-  gtk_init ();
+  ui_test_init_gtk ();
 
   app = ann_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);

@@ -7,7 +7,27 @@
 
 #include <glib/gstdio.h>
 
+#include <stdlib.h>
+
 #include "ui-test-util.h"
+
+/**
+ * ui_test_init_gtk:
+ *
+ * The window's tests need an X display: `meson test` run without one (outside
+ * build-aux/test.sh, which starts a virtual one) fails at once with a message that says so,
+ * where gtk_init () would abort with "cannot open display".
+ */
+void
+ui_test_init_gtk (void)
+{
+  if (gtk_init_check ())
+    return;
+  /* "Bail out!" is how a TAP producer stops the run with a reason meson shows. */
+  g_print ("Bail out! no display: run the window's tests under xvfb-run, as build-aux/test.sh does\n");
+  g_printerr ("no display: run the window's tests under xvfb-run, as build-aux/test.sh does\n");
+  exit (1);
+}
 
 /* --- the main loop ------------------------------------------------------------------------ */
 

@@ -21,6 +21,9 @@ G_BEGIN_DECLS
 
 typedef gboolean (*UiTestCondition) (gpointer data);
 
+/* gtk_init (), or, without a display, a clear failure that says how to run the tests. */
+void            ui_test_init_gtk           (void);
+
 /* --- the main loop ------------------------------------------------------------------------ */
 
 gboolean        ui_test_run_until          (UiTestCondition  done,
