@@ -427,6 +427,12 @@ test_unsaved_changes_guard (void)
   g_assert_finalize_object (window);
 }
 
+static gboolean
+is_recent (gpointer uri)
+{
+  return gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri);
+}
+
 static void
 test_failed_load_keeps_document (void)
 {
@@ -437,11 +443,24 @@ test_failed_load_keeps_document (void)
   g_autofree char *message = NULL;
   GtkWindow *dialog;
 
+  /* As a file chooser does, the file is among the recent ones before it is read. */
+  {
+    g_autofree char *uri = g_file_get_uri (bad);
+
+    g_assert_true (gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri));
+    wait_until (is_recent, uri);
+  }
   ann_window_open_file (window, bad);
   wait_until (message_dialog_shown, NULL);
   dialog = find_message_dialog ();
   message = message_dialog_text (dialog);
   g_assert_nonnull (strstr (message, "text-mismatch.json"));
+  /* A file that does not open is not offered again under Open Recent. */
+  {
+    g_autofree char *uri = g_file_get_uri (bad);
+
+    g_assert_false (gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri));
+  }
   g_assert_nonnull (strstr (message, "T3"));
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CLOSE);
   spin ();

@@ -897,8 +897,14 @@ on_loaded (GObject      *source,
 
   if (loaded == NULL)
     {
-      /* The document that was open stays open, untouched. */
+      LoadRequest *request = g_task_get_task_data (G_TASK (result));
+      g_autofree char *uri = g_file_get_uri (request->file);
+
+      /* The document that was open stays open, untouched. The file chooser put the file in
+       * the recent files already: a file that does not open is taken out again. */
       gtk_stack_set_visible_child_name (self->stack, self->file ? "article" : "empty");
+      if (self->recent != NULL && gtk_recent_manager_has_item (self->recent, uri))
+        gtk_recent_manager_remove_item (self->recent, uri, NULL);
       show_error (self, _("The file could not be opened"), error->message);
       return;
     }
