@@ -100,6 +100,12 @@ struct _AnnSuggester
   GPtrArray  *rules;       /* of Rule */
   GPtrArray  *gazetteers;  /* of Gazetteer */
   GHashTable *nesting;     /* "OUTER\tINNER" of the labels that may nest */
+
+  /* The canonical form of the last article matched, kept while that document lives: a
+   * propagation after every tag would otherwise canonicalise the whole article each time
+   * (20 ms for 1 MB). A document's text never changes. */
+  AnnDocument *shadow_document;  /* weak */
+  Shadow       shadow;
 };
 
 G_DEFINE_FINAL_TYPE (AnnSuggester, ann_suggester, G_TYPE_OBJECT)
@@ -200,7 +206,6 @@ shadow_clear (Shadow *shadow)
   g_clear_pointer (&shadow->checkpoints, g_array_unref);
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Shadow, shadow_clear)
 
 static void
 shadow_init (Shadow     *shadow,
@@ -259,6 +264,20 @@ shadow_char_offset (Shadow *shadow,
   return offset;
 }
 
+/* The canonical form of @document's text, made once for each document. */
+static Shadow *
+get_shadow (AnnSuggester *self,
+            AnnDocument  *document)
+{
+  if (self->shadow_document != document || self->shadow.text == NULL)
+    {
+      shadow_clear (&self->shadow);
+      shadow_init (&self->shadow, ann_document_get_text (document));
+      g_set_weak_pointer (&self->shadow_document, document);
+    }
+  return &self->shadow;
+}
+
 /* --- rules and gazetteers ----------------------------------------------------------------- */
 
 static void
@@ -300,6 +319,8 @@ ann_suggester_finalize (GObject *object)
   g_clear_pointer (&self->rules, g_ptr_array_unref);
   g_clear_pointer (&self->gazetteers, g_ptr_array_unref);
   g_clear_pointer (&self->nesting, g_hash_table_unref);
+  g_clear_weak_pointer (&self->shadow_document);
+  shadow_clear (&self->shadow);
 
   G_OBJECT_CLASS (ann_suggester_parent_class)->finalize (object);
 }
@@ -1575,19 +1596,19 @@ ann_suggester_run (AnnSuggester  *self,
                    GError       **error)
 {
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
-  g_auto(Shadow) shadow = { 0 };
+  Shadow *shadow;
 
   g_return_val_if_fail (ANN_IS_SUGGESTER (self), NULL);
   g_return_val_if_fail (ANN_IS_FILE (file), NULL);
 
-  shadow_init (&shadow, ann_document_get_text (ann_file_get_document (file)));
+  shadow = get_shadow (self, ann_file_get_document (file));
 
   for (guint i = 0; i < self->rules->len; i++)
     {
       Rule *rule = g_ptr_array_index (self->rules, i);
 
       if (rule->enabled
-          && !collect_matches (rule->regex, rule, rule->label, rule->id, &shadow, candidates,
+          && !collect_matches (rule->regex, rule, rule->label, rule->id, shadow, candidates,
                                error))
         return NULL;
     }
@@ -1598,7 +1619,7 @@ ann_suggester_run (AnnSuggester  *self,
 
       for (guint k = 0; k < gazetteer->regexes->len; k++)
         if (!collect_matches (g_ptr_array_index (gazetteer->regexes, k), NULL,
-                              gazetteer->label, gazetteer->name, &shadow, candidates, error))
+                              gazetteer->label, gazetteer->name, shadow, candidates, error))
           return NULL;
     }
 
@@ -1632,7 +1653,6 @@ ann_suggester_propagate (AnnSuggester *self,
   g_autoptr(GString) pattern = g_string_new (LEFT_BOUNDARY);
   g_autoptr(GRegex) regex = NULL;
   g_autofree char *canonical = NULL;
-  g_auto(Shadow) shadow = { 0 };
   GPtrArray *out;
   const char *text;
 
@@ -1647,12 +1667,13 @@ ann_suggester_propagate (AnnSuggester *self,
   canonical = ann_suggest_canonicalize (text);
   append_name_pattern (pattern, canonical);
   g_string_append (pattern, RIGHT_BOUNDARY);
-  regex = g_regex_new (pattern->str, 0, 0, NULL);
+  /* Compiled to machine code (JIT): matched by PCRE2's interpreter, the pattern's leading
+   * look-behind made one search of a 1 MB article take 0.9 s. */
+  regex = g_regex_new (pattern->str, G_REGEX_OPTIMIZE, 0, NULL);
   g_return_val_if_fail (regex != NULL, g_ptr_array_new_with_free_func (g_object_unref));
 
-  shadow_init (&shadow, ann_document_get_text (ann_file_get_document (file)));
-  if (!collect_matches (regex, NULL, ann_entity_get_label (tagged), text, &shadow, candidates,
-                        NULL))
+  if (!collect_matches (regex, NULL, ann_entity_get_label (tagged), text,
+                        get_shadow (self, ann_file_get_document (file)), candidates, NULL))
     return g_ptr_array_new_with_free_func (g_object_unref);
 
   /* The tagged entity itself, whether or not the store holds it yet. */
