@@ -98,21 +98,6 @@ discard_and_close (AnnWindow *window)
   g_assert_finalize_object (window);
 }
 
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
 /* --- saving fails ------------------------------------------------------------------------- */
 
 /* Saving into a folder that was deleted after opening: a clear message, and the document stays
@@ -128,7 +113,7 @@ test_save_to_vanished_folder (void)
   GtkWindow *dialog;
 
   tag_text (window, "Gio Linh", "MISC");
-  remove_dir (dir);
+  test_remove_tree (dir);
 
   activate (window, "save", NULL);
   wait_until (message_dialog_shown, NULL);
@@ -152,7 +137,7 @@ test_save_to_vanished_folder (void)
   g_assert_null (find_message_dialog ());
   g_assert_false (ann_window_is_modified (window));
   close_and_finalize (window);
-  remove_dir (dir);
+  test_remove_tree (dir);
 }
 
 /* Saving where a folder is a regular file (ENOTDIR): refused, the document kept as it was. */
@@ -174,7 +159,7 @@ test_save_under_a_file (void)
   g_assert_true (g_file_equal (ann_window_get_location (window), location));
 
   discard_and_close (window);
-  remove_dir (dir);
+  test_remove_tree (dir);
 }
 
 /* The window is destroyed while it asks about unsaved changes (the application quits, the
@@ -192,7 +177,7 @@ test_destroyed_while_asking (void)
 
   close_and_finalize (window);
   g_assert_null (find_message_dialog ());
-  remove_dir (dir);
+  test_remove_tree (dir);
 }
 
 /* Closing with Discard when nothing else holds the window, as when the application quits: the
@@ -215,7 +200,7 @@ test_close_discarding_unheld_window (void)
   spin ();
   g_assert_null (window);
   g_assert_null (find_message_dialog ());
-  remove_dir (dir);
+  test_remove_tree (dir);
 }
 
 /* --- limits ------------------------------------------------------------------------------ */
@@ -255,7 +240,7 @@ test_line_too_long (void)
   g_assert_true (ann_window_get_file (window) == before);
 
   close_and_finalize (window);
-  remove_dir (dir);
+  test_remove_tree (dir);
 }
 
 /* --- another program changes the open file ------------------------------------------------ */
@@ -306,7 +291,7 @@ test_changed_on_disk (void)
   g_assert_null (changed_bar (window));
 
   close_and_finalize (window);
-  remove_dir (dir);
+  test_remove_tree (dir);
 }
 
 /* Where timestamps are coarse (whole seconds, or two on FAT), another program's version can
@@ -332,7 +317,7 @@ test_changed_within_the_same_second (void)
   wait_until (has_no_entities, window);
 
   close_and_finalize (window);
-  remove_dir (dir);
+  test_remove_tree (dir);
 }
 
 /* Saving over a file another program changed asks first; Cancel keeps its version. */
@@ -382,7 +367,7 @@ test_save_over_changed_file_asks (void)
   g_assert_cmpstr (on_disk, ==, expected);
 
   close_and_finalize (window);
-  remove_dir (dir);
+  test_remove_tree (dir);
 }
 
 /* --- one file, one window ----------------------------------------------------------------- */
@@ -418,7 +403,7 @@ test_one_window_per_file (void)
   ann_window_open_file (second, same);
   wait_until (has_file, second);
   close_and_finalize (second);
-  remove_dir (dir);
+  test_remove_tree (dir);
 }
 
 /* --- killed while editing ----------------------------------------------------------------- */
