@@ -36,6 +36,15 @@ fixture_path (const char *name)
   return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
 }
 
+static char *
+read_text (const char *path)
+{
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  return contents;
+}
+
 /* Runs the CLI with the NULL-terminated arguments and collects its output. */
 static void
 run_cli (Run        *run,
@@ -438,6 +447,96 @@ test_errors_for_terminal (void)
   g_assert_nonnull (strstr (label_run.err, "PWNED"));
 }
 
+/* A file name from the command line is a text like any other: no raw escape in the output. */
+static void
+test_names_for_terminal (void)
+{
+  g_autofree char *dir = test_tmp_dir ("ann-cli");
+  g_autofree char *path = g_build_filename (dir, "e\x1b[31mvil.json", NULL);
+  g_autofree char *sample = NULL;
+  g_auto(Run) run = { 0 };
+  gsize length;
+
+  g_assert_true (g_file_get_contents (SAMPLE_DIR "/sample-article.json", &sample, &length, NULL));
+  g_assert_true (g_file_set_contents (path, sample, length, NULL));
+  run_cli (&run, "validate", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_null (strchr (run.out, '\x1b'));
+  g_assert_nonnull (strstr (run.out, "e\xef\xbf\xbd[31mvil.json: valid"));
+}
+
+/* Each message names the file once, and a folder where a file would be written is said so. */
+static void
+test_unopenable_and_folders (void)
+{
+  g_autofree char *dir = test_tmp_dir ("ann-cli");
+  g_autofree char *missing = g_build_filename (dir, "nothere.txt", NULL);
+  g_auto(Run) import = { 0 };
+  g_auto(Run) to_folder = { 0 };
+
+  run_cli (&import, "import", "--from", "txt", missing, NULL);
+  g_assert_cmpint (import.status, ==, 1);
+  g_assert_true (g_str_has_prefix (import.err, missing));
+  g_assert_null (strstr (import.err + strlen (missing), missing));
+
+  run_cli (&to_folder, "import", "--from", "txt", SAMPLE_DIR "/sample-article.txt", "-o", dir, NULL);
+  g_assert_cmpint (to_folder.status, ==, 1);
+  g_assert_nonnull (strstr (to_folder.err, "is a folder"));
+  g_assert_null (strstr (to_folder.err, "g_rename"));
+}
+
+/* An output that is the input under another name (a symbolic link) is refused as the input
+ * itself is: an import's .txt, an export's annotations, a merge's annotators' files. */
+static void
+test_outputs_through_links (void)
+{
+  g_autofree char *dir = test_tmp_dir ("ann-cli");
+  g_autofree char *prefix = g_build_filename (dir, "bai", NULL);
+  g_autofree char *ann = g_build_filename (dir, "bai.ann", NULL);
+  g_autofree char *txt = g_build_filename (dir, "bai.txt", NULL);
+  g_autofree char *txt_link = g_build_filename (dir, "link.txt", NULL);
+  g_autofree char *input = g_build_filename (dir, "in.json", NULL);
+  g_autofree char *input_link = g_build_filename (dir, "out.csv", NULL);
+  g_autofree char *other = g_build_filename (dir, "other.json", NULL);
+  g_autofree char *other_link = g_build_filename (dir, "gold.json", NULL);
+  g_autofree char *sample = NULL;
+  g_autofree char *text_before = NULL;
+  g_autofree char *text_after = NULL;
+  g_autofree char *input_after = NULL;
+  g_auto(Run) export = { 0 };
+  g_auto(Run) import = { 0 };
+  g_auto(Run) csv = { 0 };
+  g_auto(Run) merge = { 0 };
+  gsize length;
+
+  g_assert_true (g_file_get_contents (SAMPLE_DIR "/sample-article.json", &sample, &length, NULL));
+  g_assert_true (g_file_set_contents (input, sample, length, NULL));
+  g_assert_true (g_file_set_contents (other, sample, length, NULL));
+  run_cli (&export, "export", "--to", "brat", input, "-o", prefix, NULL);
+  g_assert_cmpint (export.status, ==, 0);
+  g_assert_cmpint (symlink ("bai.txt", txt_link), ==, 0);
+  g_assert_cmpint (symlink ("in.json", input_link), ==, 0);
+  g_assert_cmpint (symlink ("other.json", other_link), ==, 0);
+
+  text_before = read_text (txt);
+  run_cli (&import, "import", "--from", "brat", ann, "-o", txt_link, NULL);
+  g_assert_cmpint (import.status, ==, 2);
+  text_after = read_text (txt);
+  g_assert_cmpstr (text_after, ==, text_before);
+
+  run_cli (&csv, "export", "--to", "csv", input, "-o", input_link, NULL);
+  g_assert_cmpint (csv.status, ==, 2);
+  run_cli (&merge, "merge", input, other, "-o", other_link, NULL);
+  g_assert_cmpint (merge.status, ==, 2);
+  input_after = read_text (input);
+  g_assert_cmpstr (input_after, ==, sample);
+  {
+    g_autofree char *other_after = read_text (other);
+
+    g_assert_cmpstr (other_after, ==, sample);
+  }
+}
+
 /* A failed save names the file asked for and says why, not GLib's temporary file. */
 static void
 test_output_folder_missing (void)
@@ -495,15 +594,6 @@ test_stats_invalid (void)
   run_cli (&run, "stats", bad, NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "T3"));
-}
-
-static char *
-read_text (const char *path)
-{
-  char *contents = NULL;
-
-  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
-  return contents;
 }
 
 /* Every format through the command line: export the fixture, import it back, and find the
@@ -1440,6 +1530,9 @@ main (int    argc,
   g_test_add_func ("/cli/stats/invalid", test_stats_invalid);
   g_test_add_func ("/cli/stats/for-terminal", test_stats_for_terminal);
   g_test_add_func ("/cli/errors-for-terminal", test_errors_for_terminal);
+  g_test_add_func ("/cli/names-for-terminal", test_names_for_terminal);
+  g_test_add_func ("/cli/unopenable-and-folders", test_unopenable_and_folders);
+  g_test_add_func ("/cli/outputs-through-links", test_outputs_through_links);
   g_test_add_func ("/cli/export-import/round-trip", test_export_import_round_trip);
   g_test_add_func ("/cli/export/usage-and-errors", test_export_usage_and_errors);
   g_test_add_func ("/cli/import/errors", test_import_errors);

@@ -73,6 +73,14 @@ for_terminal (const char *text)
   return for_terminal_full (text, TERMINAL_MAX_CHARS, FALSE);
 }
 
+/* A file's name as the command line gave it, before a message: a name may hold control
+ * characters too. */
+static char *
+name_for_terminal (const char *name)
+{
+  return for_terminal_full (name, 0, FALSE);
+}
+
 /* A message to standard error, which may quote a file's text (a label, an entity's text). */
 static void
 print_message (const char *message)
@@ -181,9 +189,11 @@ run_validate (int    argc,
           status = EXIT_INVALID;
           continue;
         }
+      g_autofree char *name = name_for_terminal (argv[i]);
+
       g_print (ngettext ("%s: valid, %u entity\n", "%s: valid, %u entities\n",
                          ann_entity_store_get_n_entities (ann_file_get_entities (annotations))),
-               argv[i], ann_entity_store_get_n_entities (ann_file_get_entities (annotations)));
+               name, ann_entity_store_get_n_entities (ann_file_get_entities (annotations)));
     }
 
   return status;
@@ -273,7 +283,7 @@ run_import (int    argc,
 
       if (format != NULL && format->text_beside != NULL)
         text = ann_format_part_file (input, format->text_beside);
-      if (g_file_equal (target, input) || (text != NULL && g_file_equal (target, text)))
+      if (ann_io_same_file (target, input) || (text != NULL && ann_io_same_file (target, text)))
         return usage_error (argv[0], _("The output would replace the file being imported; "
                                        "choose another output name."));
     }
@@ -289,8 +299,9 @@ run_import (int    argc,
   if (warning != NULL)
     {
       g_autofree char *shown = for_terminal_full (warning, 0, TRUE);
+      g_autofree char *name = name_for_terminal (argv[1]);
 
-      g_printerr (_("%s: warning: %s\n"), argv[1], shown);
+      g_printerr (_("%s: warning: %s\n"), name, shown);
     }
 
   if (annotator != NULL)
@@ -736,9 +747,11 @@ print_merge_summary (const char *output,
       if (ann_entity_get_status (entity) == ANN_ENTITY_STATUS_ACCEPTED)
         n_accepted++;
     }
+  g_autofree char *name = name_for_terminal (output);
+
   g_print (ngettext ("%s: %u entity, %u accepted, %u pending\n",
                      "%s: %u entities, %u accepted, %u pending\n", n),
-           output, n, n_accepted, n - n_accepted);
+           name, n, n_accepted, n - n_accepted);
 }
 
 static int
@@ -782,6 +795,16 @@ run_merge (int    argc,
       return usage_error (argv[0], message);
     }
 
+  for (int i = 1; output != NULL && i < argc; i++)
+    {
+      g_autoptr(GFile) target = g_file_new_for_commandline_arg (output);
+      g_autoptr(GFile) input = g_file_new_for_commandline_arg (argv[i]);
+
+      if (ann_io_same_file (target, input))
+        return usage_error (argv[0], _("The output would replace one of the annotators' files; "
+                                       "choose another output name."));
+    }
+
   if (!load_review_files (argc, argv, &files, &names, &status))
     return status;
   gold = ann_merge (files, (const char * const *) names, MAX (min_agree, 0), annotator, &error);
@@ -792,7 +815,11 @@ run_merge (int    argc,
     }
   for (int i = 1; i < argc; i++)
     if (ann_file_get_relations (g_ptr_array_index (files, i - 1))->len > 0)
-      g_printerr (_("%s: warning: relations are not merged\n"), argv[i]);
+      {
+        g_autofree char *name = name_for_terminal (argv[i]);
+
+        g_printerr (_("%s: warning: relations are not merged\n"), name);
+      }
 
   data = ann_file_serialize (gold, &length);
   status = write_output (output, data, length);
@@ -890,8 +917,12 @@ run_suggest (int    argc,
   data = ann_file_serialize (annotations, &length);
   status = write_output (output, data, length);
   if (status == EXIT_OK && output != NULL)
-    g_print (ngettext ("%s: %u suggestion added\n", "%s: %u suggestions added\n",
-                       suggestions->len), output, suggestions->len);
+    {
+      g_autofree char *name = name_for_terminal (output);
+
+      g_print (ngettext ("%s: %u suggestion added\n", "%s: %u suggestions added\n",
+                         suggestions->len), name, suggestions->len);
+    }
   return status;
 }
 

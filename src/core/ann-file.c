@@ -772,8 +772,9 @@ ann_file_import_text (GFile   *file,
     {
       g_autofree char *name = ann_io_describe_file (file);
 
-      /* ann_io_load() names the file it refuses already. */
-      if (error == NULL || !g_error_matches (*error, ANN_ERROR, ANN_ERROR_TOO_LARGE))
+      /* ann_io_load() names the file it cannot read already (G_IO_ERROR, or too large). */
+      if (error == NULL || (!g_error_matches (*error, ANN_ERROR, ANN_ERROR_TOO_LARGE) &&
+                            (*error)->domain != G_IO_ERROR))
         g_prefix_error (error, "%s: ", name);
       return NULL;
     }

@@ -1273,11 +1273,9 @@ load_annotations (GFile       *ann_file,
   char *content;
   gsize length;
 
+  /* ann_io_load() names the file in its errors. */
   if (bytes == NULL)
-    {
-      g_prefix_error (error, "%s: ", ann_name);
-      return NULL;
-    }
+    return NULL;
   data = g_bytes_get_data (bytes, &length);
   if (data == NULL)
     data = (const guint8 *) "";

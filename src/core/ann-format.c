@@ -260,7 +260,7 @@ ann_format_export_to (const AnnFormat  *format,
             g_object_unref (target);
             return FALSE;
           }
-      if (keep != NULL && g_file_equal (target, keep))
+      if (keep != NULL && ann_io_same_file (target, keep))
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                        _("%s is the annotation file being exported; choose another output "

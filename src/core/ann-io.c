@@ -66,6 +66,35 @@ refuse_too_large (GFile   *file,
 }
 
 /**
+ * ann_io_same_file:
+ *
+ * Whether @a and @b are one file: the same name, or names that lead to the same file on disk
+ * (through a symbolic link, "..", another mount), told by device and inode. A file that does
+ * not exist yet is the same as another only by name. Used where an output must not replace an
+ * input.
+ */
+gboolean
+ann_io_same_file (GFile *a,
+                  GFile *b)
+{
+  g_autoptr(GFileInfo) info_a = NULL;
+  g_autoptr(GFileInfo) info_b = NULL;
+  const char *id_a, *id_b;
+
+  g_return_val_if_fail (G_IS_FILE (a) && G_IS_FILE (b), FALSE);
+
+  if (g_file_equal (a, b))
+    return TRUE;
+  info_a = g_file_query_info (a, G_FILE_ATTRIBUTE_ID_FILE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  info_b = g_file_query_info (b, G_FILE_ATTRIBUTE_ID_FILE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info_a == NULL || info_b == NULL)
+    return FALSE;
+  id_a = g_file_info_get_attribute_string (info_a, G_FILE_ATTRIBUTE_ID_FILE);
+  id_b = g_file_info_get_attribute_string (info_b, G_FILE_ATTRIBUTE_ID_FILE);
+  return id_a != NULL && g_strcmp0 (id_a, id_b) == 0;
+}
+
+/**
  * ann_io_open:
  *
  * Opens @file for reading, as g_file_read() does, with a message of our own when it cannot:
@@ -93,6 +122,12 @@ ann_io_open (GFile   *file,
     why = _("it is a folder, not a file");
   else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
     why = _("permission to read it is denied");
+  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY))
+    why = _("a folder on its path is a file");
+  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_TOO_MANY_LINKS))
+    why = _("its symbolic links go round in a loop");
+  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_FILENAME_TOO_LONG))
+    why = _("its name is too long");
   else
     why = local_error->message;
   name = ann_io_describe_file (file);
@@ -141,7 +176,13 @@ ann_io_load (GFile   *file,
       g_byte_array_set_size (data, before + chunk);
       if (!g_input_stream_read_all (G_INPUT_STREAM (stream), data->data + before, chunk,
                                     &n_read, NULL, error))
-        return NULL;
+        {
+          g_autofree char *name = ann_io_describe_file (file);
+
+          /* Like every error of ann_io_load(), it names the file. */
+          g_prefix_error (error, "%s: ", name);
+          return NULL;
+        }
       g_byte_array_set_size (data, before + n_read);
       if (n_read < chunk)
         break;
@@ -221,6 +262,15 @@ write_atomically (GFile       *file,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *target = NULL;
   int mode;
+
+  if (g_file_query_file_type (shown, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_autofree char *name = ann_io_describe_file (shown);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                   _("%s is a folder, where a file would be written"), name);
+      return FALSE;
+    }
 
   if (g_file_peek_path (file) == NULL)
     {
@@ -321,15 +371,6 @@ ann_io_write_all_atomically (GPtrArray  *files,
 
       g_ptr_array_add (targets, target);
       g_ptr_array_add (staged, stage);
-      if (g_file_query_file_type (target, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
-        {
-          g_autofree char *name = ann_io_describe_file (target);
-
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                       _("%s is a folder, where a file would be written"), name);
-          ok = FALSE;
-          break;
-        }
       ok = write_atomically (stage, target, data != NULL ? data : "", length, error);
       /* A file replaced keeps its permissions, as with ann_io_write_atomically(). */
       if (ok && target_path != NULL && g_stat (target_path, &info) == 0 && S_ISREG (info.st_mode))

@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 #define ANN_IO_MAX_SIZE (256 * 1024 * 1024)
 
 char     *ann_io_describe_file      (GFile        *file);
+gboolean  ann_io_same_file          (GFile        *a,
+                                     GFile        *b);
 char     *ann_io_display_basename   (GFile        *file);
 GFileInputStream *ann_io_open          (GFile        *file,
                                         GError      **error);
