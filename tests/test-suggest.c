@@ -195,6 +195,11 @@ static const RuleCase rule_cases[] = {
   /* A person's name after the committee is not its place. */
   { "org-committee", "Bí thư Tỉnh ủy Nguyễn Văn Bình phát biểu", "ORG:Tỉnh ủy" },
   { "org-committee", "Bí thư Huyện ủy Vũ Tiến Lâm dự họp", "ORG:Huyện ủy" },
+  { "org-committee", "Bí thư Tỉnh ủy Phùng Quốc Hiển phát biểu", "ORG:Tỉnh ủy" },
+  { "org-committee", "Bí thư Tỉnh ủy Lò Văn Hiến dự họp", "ORG:Tỉnh ủy" },
+  /* A given name that is also a surname ends the person's name when no name follows it. */
+  { "org-committee", "Bí thư Huyện ủy Nguyễn Văn Vương dự họp", "ORG:Huyện ủy" },
+  { "org-committee", "Tỉnh ủy Hà Giang ban hành kế hoạch", "ORG:Tỉnh ủy Hà Giang|LOC:Hà Giang" },
   { "org-committee", "Tỉnh ủy Đắk Nông Ngô Thanh Tâm", "ORG:Tỉnh ủy Đắk Nông|LOC:Đắk Nông" },
   { "org-committee", "Bí thư Tỉnh ủy Thái Bình Đỗ Minh Khoa",
     "ORG:Tỉnh ủy Thái Bình|LOC:Thái Bình" },
@@ -251,6 +256,9 @@ static const RuleCase rule_cases[] = {
   { "loc-level", "trên địa bàn huyện. Ông", "" },
   { "loc-level", "an sinh xã hội", "" },
   { "loc-level", "tỉnh Cao Bằng", "LOC:tỉnh Cao Bằng" },
+  /* The special zones of the 2025 reform. */
+  { "loc-level", "người dân đặc khu Phú Quốc", "LOC:đặc khu Phú Quốc" },
+  { "loc-level", "huyện Mai Sơn và huyện Lâm Hà", "LOC:huyện Mai Sơn|LOC:huyện Lâm Hà" },
   { "loc-level", "Chủ tịch tỉnh Hồ Văn Nam", "" },
   /* A cooperative, not a commune. */
   { "loc-level", "Hợp tác xã Nông nghiệp Hải Lăng", "" },
