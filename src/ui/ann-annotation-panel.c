@@ -499,15 +499,13 @@ scroll_to_selected (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* GtkSingleSelection moves its selection by position when rows come and go (a filter, an
- * undo, a removal): the list would highlight a row that is not the selected entity. It is put
- * back on the entity, or on none. The scan runs only when they differ. */
+/* The list highlights the selected entity, or nothing. GtkSingleSelection moves its selection
+ * by position when rows come and go (a filter, an undo, a removal), and a list view that
+ * activates on a single click selects the row under the pointer as it moves: either way the
+ * highlight is put back on the entity, which only a click or Enter (activation) changes. The
+ * scan runs only when they differ. */
 static void
-on_shown_changed (GListModel         *shown,
-                  guint               position,
-                  guint               removed,
-                  guint               added,
-                  AnnAnnotationPanel *self)
+keep_highlight_on_selected (AnnAnnotationPanel *self)
 {
   gpointer highlighted = gtk_single_selection_get_selected_item (self->selection);
   guint expected = GTK_INVALID_LIST_POSITION;
@@ -517,6 +515,25 @@ on_shown_changed (GListModel         *shown,
   if (self->selected != NULL)
     expected = find_shown_position (self, self->selected);
   gtk_single_selection_set_selected (self->selection, expected);
+}
+
+static void
+on_shown_changed (GListModel         *shown,
+                  guint               position,
+                  guint               removed,
+                  guint               added,
+                  AnnAnnotationPanel *self)
+{
+  keep_highlight_on_selected (self);
+}
+
+static void
+on_highlight_changed (GtkSelectionModel  *selection,
+                      guint               position,
+                      guint               n_items,
+                      AnnAnnotationPanel *self)
+{
+  keep_highlight_on_selected (self);
 }
 
 void
@@ -789,6 +806,7 @@ ann_annotation_panel_init (AnnAnnotationPanel *self)
   g_object_unref (factory);
   gtk_list_view_set_model (self->entity_list, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect (self->selection, "items-changed", G_CALLBACK (on_shown_changed), self);
+  g_signal_connect (self->selection, "selection-changed", G_CALLBACK (on_highlight_changed), self);
 
   g_signal_connect (self->palette, "row-activated", G_CALLBACK (on_palette_row_activated), self);
   add_list_exits (self);

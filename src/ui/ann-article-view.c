@@ -218,8 +218,18 @@ is_nested (AnnArticleView *self,
   return FALSE;
 }
 
-/* Strikes @rejected through where no entity still standing covers it: where the other side
- * of a conflict was accepted, that one shows. */
+/* Whether @entity stands decided: accepted, or an entity without a status. A pending one (a
+ * suggestion, a candidate in review) is not decided yet. */
+static gboolean
+is_decided (AnnEntity *entity)
+{
+  AnnEntityStatus status = ann_entity_get_status (entity);
+
+  return status == ANN_ENTITY_STATUS_ACCEPTED || status == ANN_ENTITY_STATUS_NONE;
+}
+
+/* Strikes @rejected through where no decided entity covers it: where the other side of a
+ * conflict was accepted, that one shows; under an entity still pending, the strike shows. */
 static void
 strike_uncovered (AnnArticleView *self,
                   AnnEntity      *rejected)
@@ -236,7 +246,7 @@ strike_uncovered (AnnArticleView *self,
       AnnEntity *other = i < overlapping->len ? g_ptr_array_index (overlapping, i) : NULL;
       guint covered_start = other ? MAX (ann_entity_get_start (other), start) : end;
 
-      if (other != NULL && ann_entity_get_status (other) == ANN_ENTITY_STATUS_REJECTED)
+      if (other != NULL && !is_decided (other))
         continue;
       if (covered_start > from)
         {
