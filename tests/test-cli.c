@@ -452,13 +452,9 @@ static void
 test_names_for_terminal (void)
 {
   g_autofree char *dir = test_tmp_dir ("ann-cli");
-  g_autofree char *path = g_build_filename (dir, "e\x1b[31mvil.json", NULL);
-  g_autofree char *sample = NULL;
+  g_autofree char *path = test_copy_file (SAMPLE_DIR "/sample-article.json", dir, "e\x1b[31mvil.json");
   g_auto(Run) run = { 0 };
-  gsize length;
 
-  g_assert_true (g_file_get_contents (SAMPLE_DIR "/sample-article.json", &sample, &length, NULL));
-  g_assert_true (g_file_set_contents (path, sample, length, NULL));
   run_cli (&run, "validate", path, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_null (strchr (run.out, '\x1b'));
@@ -495,11 +491,11 @@ test_outputs_through_links (void)
   g_autofree char *ann = g_build_filename (dir, "bai.ann", NULL);
   g_autofree char *txt = g_build_filename (dir, "bai.txt", NULL);
   g_autofree char *txt_link = g_build_filename (dir, "link.txt", NULL);
-  g_autofree char *input = g_build_filename (dir, "in.json", NULL);
+  g_autofree char *input = test_copy_file (SAMPLE_DIR "/sample-article.json", dir, "in.json");
   g_autofree char *input_link = g_build_filename (dir, "out.csv", NULL);
-  g_autofree char *other = g_build_filename (dir, "other.json", NULL);
+  g_autofree char *other = test_copy_file (SAMPLE_DIR "/sample-article.json", dir, "other.json");
   g_autofree char *other_link = g_build_filename (dir, "gold.json", NULL);
-  g_autofree char *sample = NULL;
+  g_autofree char *sample = read_text (SAMPLE_DIR "/sample-article.json");
   g_autofree char *text_before = NULL;
   g_autofree char *text_after = NULL;
   g_autofree char *input_after = NULL;
@@ -507,11 +503,7 @@ test_outputs_through_links (void)
   g_auto(Run) import = { 0 };
   g_auto(Run) csv = { 0 };
   g_auto(Run) merge = { 0 };
-  gsize length;
 
-  g_assert_true (g_file_get_contents (SAMPLE_DIR "/sample-article.json", &sample, &length, NULL));
-  g_assert_true (g_file_set_contents (input, sample, length, NULL));
-  g_assert_true (g_file_set_contents (other, sample, length, NULL));
   run_cli (&export, "export", "--to", "brat", input, "-o", prefix, NULL);
   g_assert_cmpint (export.status, ==, 0);
   g_assert_cmpint (symlink ("bai.txt", txt_link), ==, 0);

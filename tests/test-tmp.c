@@ -47,3 +47,17 @@ test_tmp_dir (const char *prefix)
   g_test_queue_destroy (remove_tree_and_free, g_strdup (path));
   return path;
 }
+
+char *
+test_copy_file (const char *source,
+                const char *dir,
+                const char *name)
+{
+  g_autofree char *contents = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+  gsize length;
+
+  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  return path;
+}

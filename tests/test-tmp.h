@@ -14,6 +14,11 @@ G_BEGIN_DECLS
  * before that, which leaves its files for a look. */
 char *test_tmp_dir        (const char *prefix);
 
+/* Copies the file @source to @dir/@name, and returns that path. */
+char *test_copy_file      (const char *source,
+                           const char *dir,
+                           const char *name);
+
 /* Removes PATH and, if it is a folder, everything in it. Symbolic links are removed, not
  * followed. */
 void  test_remove_tree    (const char *path);

@@ -61,15 +61,8 @@ changed_bar_shown (gpointer data)
 static char *
 copy_sample (char **dir)
 {
-  g_autofree char *contents = NULL;
-  gsize length;
-  char *path;
-
   *dir = test_tmp_dir ("ann-window-faults");
-  path = g_build_filename (*dir, "article.json", NULL);
-  g_assert_true (g_file_get_contents (SAMPLE_DIR "/sample-article.json", &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (path, contents, length, NULL));
-  return path;
+  return test_copy_file (SAMPLE_DIR "/sample-article.json", *dir, "article.json");
 }
 
 /* What another program does: replaces the file, as editors do, with another valid file. */

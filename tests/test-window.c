@@ -265,16 +265,12 @@ static void
 test_save_names_annotator (void)
 {
   g_autofree char *dir = test_tmp_dir ("ann-window");
-  g_autofree char *path = g_build_filename (dir, "bai.json", NULL);
+  g_autofree char *path = test_copy_file (SAMPLE_DIR "/sample-article.json", dir, "bai.json");
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autofree char *contents = NULL;
   g_autoptr(AnnFile) saved = NULL;
   GSettings *settings = ann_application_get_settings (app);
   AnnWindow *window;
-  gsize length;
 
-  g_assert_true (g_file_get_contents (SAMPLE_DIR "/sample-article.json", &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (path, contents, length, NULL));
   window = open_window (app, path);
   g_assert_cmpstr (ann_file_get_annotator (ann_window_get_file (window)), !=, "Lan");
 
