@@ -150,9 +150,16 @@ on_query_tooltip (GtkWidget    *widget,
                   GtkTooltip   *tooltip,
                   AnnEntityRow *self)
 {
+  g_autoptr(GString) text = NULL;
+
   if (self->label_name == NULL)
     return FALSE;
-  gtk_tooltip_set_text (tooltip, self->label_name);
+  /* What the row may have had to cut short: the entity's text, who had it and how they agree. */
+  text = g_string_new (self->label_name);
+  g_string_append_printf (text, ": %s", gtk_label_get_label (self->text));
+  if (gtk_widget_get_visible (GTK_WIDGET (self->annotators)))
+    g_string_append_printf (text, "\n%s", gtk_label_get_label (self->annotators));
+  gtk_tooltip_set_text (tooltip, text->str);
   return TRUE;
 }
 
