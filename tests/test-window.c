@@ -1805,6 +1805,33 @@ chooser_has_file (gpointer data)
   return file != NULL;
 }
 
+/* Save As of an imported article proposes to save beside it, not in the working folder. */
+static void
+test_save_chooser_beside_import (void)
+{
+  g_autofree char *path = sample_with_no_entities ();
+  g_autoptr(GFile) folder = g_file_new_for_path (SAMPLE_DIR);
+  g_autoptr(GFile) current = NULL;
+  g_autofree char *name = NULL;
+  AnnWindow *window = open_window (app, path);
+  GtkWindow *chooser;
+
+  g_assert_null (ann_window_get_location (window));
+  activate (window, "save-as", NULL);
+  wait_until (chooser_shown, NULL);
+  chooser = find_file_chooser ();
+  current = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  g_assert_nonnull (current);
+  g_assert_true (g_file_equal (current, folder));
+  g_assert_cmpstr (name, ==, "sample-article.json");
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  spin ();
+
+  close_and_finalize (window);
+  dismiss_chooser_messages ();
+}
+
 /* A chooser answered in time does its work, and the window still goes cleanly. */
 static void
 test_chooser_answers (void)
@@ -2416,6 +2443,7 @@ main (int    argc,
   g_test_add_data_func ("/window/open-chooser-goes-with-window", "open", test_chooser_goes_with_window);
   g_test_add_func ("/window/close-while-loading", test_close_while_loading);
   g_test_add_func ("/window/chooser-answers", test_chooser_answers);
+  g_test_add_func ("/window/save-chooser-beside-import", test_save_chooser_beside_import);
   g_test_add_data_func ("/window/save-chooser-goes-with-window", "save-as", test_chooser_goes_with_window);
 
   status = g_test_run ();

@@ -65,6 +65,7 @@ struct _AnnWindow
   AnnFile            *file;
   AnnHistory         *history;
   GFile              *location;         /* nullable: an imported article has none yet */
+  GFile              *origin_folder;    /* nullable: the folder of the file last opened */
   gboolean            restored;         /* recovered work, unsaved until saved */
   AnnDiskWatch       *disk_watch;       /* nullable: tells when another program changes location */
   GtkInfoBar         *changed_bar;      /* nullable: made when first needed */
@@ -910,6 +911,13 @@ on_loaded (GObject      *source,
     }
 
   set_file (self, loaded->file, loaded->location);
+  {
+    LoadRequest *request = g_task_get_task_data (G_TASK (result));
+    g_autoptr(GFile) folder = g_file_get_parent (request->file);
+
+    /* Where Save As proposes to write an imported article or a new gold file: beside it. */
+    g_set_object (&self->origin_folder, folder);
+  }
   watch_location (self, loaded->stamp, loaded->checksum);
   if (loaded->sources != NULL)
     set_review (self, loaded->sources, loaded->names);
@@ -1405,6 +1413,8 @@ choose_location_and_save (AnnWindow *self)
       if (dot != NULL)
         *dot = '\0';
       name = g_strconcat (stem, self->review_sources != NULL ? "-gold.json" : ".json", NULL);
+      if (self->origin_folder != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), self->origin_folder, NULL);
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
     }
   show_chooser (self, chooser, G_CALLBACK (on_save_as_response));
@@ -3007,6 +3017,7 @@ ann_window_dispose (GObject *object)
   set_file (self, NULL, NULL);
   g_clear_object (&self->propagation_rules);
   g_clear_object (&self->propagation_labels);
+  g_clear_object (&self->origin_folder);
   gtk_widget_dispose_template (GTK_WIDGET (self), ANN_TYPE_WINDOW);
 
   G_OBJECT_CLASS (ann_window_parent_class)->dispose (object);
