@@ -889,6 +889,7 @@ on_loaded (GObject      *source,
 {
   g_autoptr(AnnWindow) self = user_data;
   g_autoptr(GError) error = NULL;
+  LoadRequest *request = g_task_get_task_data (G_TASK (result));
   Loaded *loaded;
 
   loaded = g_task_propagate_pointer (G_TASK (result), &error);
@@ -898,7 +899,6 @@ on_loaded (GObject      *source,
 
   if (loaded == NULL)
     {
-      LoadRequest *request = g_task_get_task_data (G_TASK (result));
       g_autofree char *uri = g_file_get_uri (request->file);
 
       /* The document that was open stays open, untouched. The file chooser put the file in
@@ -911,13 +911,9 @@ on_loaded (GObject      *source,
     }
 
   set_file (self, loaded->file, loaded->location);
-  {
-    LoadRequest *request = g_task_get_task_data (G_TASK (result));
-    g_autoptr(GFile) folder = g_file_get_parent (request->file);
-
-    /* Where Save As proposes to write an imported article or a new gold file: beside it. */
-    g_set_object (&self->origin_folder, folder);
-  }
+  /* Where Save As proposes to write an imported article or a new gold file: beside it. */
+  g_clear_object (&self->origin_folder);
+  self->origin_folder = g_file_get_parent (request->file);
   watch_location (self, loaded->stamp, loaded->checksum);
   if (loaded->sources != NULL)
     set_review (self, loaded->sources, loaded->names);
